@@ -1,0 +1,382 @@
+package id.sopflow.sop;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BpmnModelElementInstance;
+import org.camunda.bpm.model.bpmn.instance.Collaboration;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.Definitions;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.LaneSet;
+import org.camunda.bpm.model.bpmn.instance.Participant;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a validated {@link SopDefinition} into an executable BPMN 2.0 process with full diagram
+ * interchange (a pool, a lane per role), built on the Camunda Model API.
+ *
+ * <p>Element ids are stable and meaningful: {@code mulai}, {@code langkah_05},
+ * {@code langkah_05_keputusan}, {@code langkah_05_disetujui}, {@code langkah_05_dikembalikan},
+ * {@code selesai}, {@code lane_camat}. A review step (one with {@code kembaliKe}) is followed by an
+ * exclusive gateway on the boolean process variable {@value #APPROVED}: true goes on, false goes
+ * back to the step that produced the draft; the reviewer's note is the variable {@value #NOTE}.
+ */
+final class BpmnGenerator {
+
+    static final String APPROVED = "disetujui";
+    static final String NOTE = "catatan";
+    static final String NAMESPACE = "https://sopflow.id/bpmn";
+    /** Finished instances stay in history for five years (audit of planning documents). */
+    static final String HISTORY_TIME_TO_LIVE = "1825";
+
+    // Layout (pixels). Each lane is tall enough for the task row and the timer row below it.
+    private static final int POOL_X = 100;
+    private static final int POOL_Y = 60;
+    private static final int POOL_HEADER = 30;
+    private static final int LANE_HEIGHT = 200;
+    private static final int COLUMN_WIDTH = 160;
+    private static final int FIRST_COLUMN_CENTER = 90;
+    private static final int ROW_CENTER = 70;
+    private static final int TASK_WIDTH = 100;
+    private static final int TASK_HEIGHT = 80;
+    private static final int EVENT_SIZE = 36;
+    private static final int GATEWAY_SIZE = 50;
+
+    String toXml(SopDefinition sop) {
+        return Bpmn.convertToString(generate(sop));
+    }
+
+    BpmnModelInstance generate(SopDefinition sop) {
+        return new Build(sop).run();
+    }
+
+    /** The state of one generation. */
+    private static final class Build {
+        private final SopDefinition sop;
+        private final BpmnModelInstance model = Bpmn.createEmptyModel();
+        private final Map<String, Lane> lanes = new LinkedHashMap<>();
+        private final Map<String, Integer> laneIndex = new LinkedHashMap<>();
+        private final Map<String, int[]> boxes = new LinkedHashMap<>();
+        private final List<SequenceFlow> flows = new ArrayList<>();
+        private Process process;
+        private int column;
+
+        Build(SopDefinition sop) {
+            this.sop = sop;
+        }
+
+        BpmnModelInstance run() {
+            Definitions definitions = model.newInstance(Definitions.class);
+            definitions.setTargetNamespace(NAMESPACE);
+            definitions.setExporter("SOPflow");
+            definitions.setExporterVersion("1");
+            definitions.setId("definisi_" + id(sop.kode()));
+            model.setDefinitions(definitions);
+
+            Collaboration collaboration = create(definitions, "kolaborasi_" + id(sop.kode()), Collaboration.class);
+            process = create(definitions, sop.kode(), Process.class);
+            process.setName(sop.nama());
+            process.setExecutable(true);
+            process.setCamundaHistoryTimeToLiveString(HISTORY_TIME_TO_LIVE);
+            documentation(process, processDocumentation());
+            properties(process, processProperties());
+
+            Participant participant = create(collaboration, "pool_" + id(sop.kode()), Participant.class);
+            participant.setName(sop.nama() + " (Kecamatan " + sop.kecamatan() + ")");
+            participant.setProcess(process);
+
+            LaneSet laneSet = create(process, "lanes_" + id(sop.kode()), LaneSet.class);
+            for (SopRole role : sop.roles()) {
+                Lane lane = create(laneSet, "lane_" + role.id(), Lane.class);
+                lane.setName(role.name());
+                laneIndex.put(role.id(), lanes.size());
+                lanes.put(role.id(), lane);
+            }
+
+            List<SopStep> steps = sop.steps();
+            StartEvent start = node("mulai", StartEvent.class, "SOP dimulai", steps.get(0).roleId(), EVENT_SIZE, EVENT_SIZE);
+            Map<Integer, UserTask> tasks = new LinkedHashMap<>();
+            FlowNode previous = start;
+            String previousCondition = null;
+            String previousFlowId = null;
+            List<SopStep> reviews = new ArrayList<>();
+            Map<Integer, ExclusiveGateway> gateways = new LinkedHashMap<>();
+            for (SopStep step : steps) {
+                UserTask task = userTask(step);
+                tasks.put(step.number(), task);
+                flow(previousFlowId, previous, task, previousCondition, previousCondition == null ? null : "Ya");
+                previous = task;
+                previousCondition = null;
+                previousFlowId = null;
+                if (step.isReview()) {
+                    ExclusiveGateway gateway = node(step.elementId() + "_keputusan", ExclusiveGateway.class,
+                            "Disetujui?", step.roleId(), GATEWAY_SIZE, GATEWAY_SIZE);
+                    flow(null, task, gateway, null, null);
+                    gateways.put(step.number(), gateway);
+                    reviews.add(step);
+                    previous = gateway;
+                    previousCondition = "${" + APPROVED + "}";
+                    previousFlowId = step.elementId() + "_disetujui";
+                }
+            }
+            EndEvent end = node("selesai", EndEvent.class, "SOP selesai", steps.get(steps.size() - 1).roleId(), EVENT_SIZE, EVENT_SIZE);
+            flow(previousFlowId, previous, end, previousCondition, previousCondition == null ? null : "Ya");
+            for (SopStep review : reviews) {
+                int target = review.returnTo().orElseThrow();
+                returnFlow(review.elementId() + "_dikembalikan", gateways.get(review.number()), tasks.get(target),
+                        review.roleId(), "Tidak, kembali ke langkah " + target);
+            }
+            diagram(collaboration, participant);
+            return model;
+        }
+
+        private UserTask userTask(SopStep step) {
+            SopRole role = sop.role(step.roleId()).orElseThrow();
+            UserTask task = node(step.elementId(), UserTask.class, step.activity(), step.roleId(), TASK_WIDTH, TASK_HEIGHT);
+            task.setCamundaCandidateGroups(step.roleId());
+            documentation(task, stepDocumentation(step, role));
+            Map<String, String> props = new LinkedHashMap<>();
+            props.put("langkah", String.valueOf(step.number()));
+            props.put("peran", step.roleId());
+            props.put("kelengkapan", String.join("; ", step.kelengkapan()));
+            props.put("waktu", step.waktuText());
+            props.put("output", step.output());
+            if (!step.keterangan().isBlank()) {
+                props.put("keterangan", step.keterangan());
+            }
+            step.returnTo().ifPresent(r -> props.put("kembaliKe", String.valueOf(r)));
+            ExtensionElements extensions = properties(task, props);
+            if (step.isReview()) {
+                CamundaFormData form = model.newInstance(CamundaFormData.class);
+                extensions.addChildElement(form);
+                CamundaFormField approved = model.newInstance(CamundaFormField.class);
+                approved.setCamundaId(APPROVED);
+                approved.setCamundaLabel("Disetujui (tidak dicentang: dikembalikan ke langkah " + step.returnTo().getAsInt() + ")");
+                approved.setCamundaType("boolean");
+                form.addChildElement(approved);
+                CamundaFormField note = model.newInstance(CamundaFormField.class);
+                note.setCamundaId(NOTE);
+                note.setCamundaLabel("Catatan pemeriksa");
+                note.setCamundaType("string");
+                form.addChildElement(note);
+            }
+            return task;
+        }
+
+        private String stepDocumentation(SopStep step, SopRole role) {
+            StringBuilder sb = new StringBuilder();
+            sb.append("Langkah ").append(step.number()).append(": ").append(step.activity()).append('\n');
+            sb.append("Pelaksana: ").append(role.name()).append('\n');
+            sb.append("Kelengkapan: ").append(step.kelengkapan().isEmpty() ? "-" : String.join("; ", step.kelengkapan())).append('\n');
+            sb.append("Waktu: ").append(step.waktuText().isBlank() ? "belum ditetapkan" : step.waktuText()).append('\n');
+            sb.append("Output: ").append(step.output());
+            if (!step.keterangan().isBlank()) {
+                sb.append('\n').append("Keterangan: ").append(step.keterangan());
+            }
+            step.returnTo().ifPresent(r -> sb.append('\n').append("Jika tidak disetujui: kembali ke langkah ").append(r));
+            return sb.toString();
+        }
+
+        private String processDocumentation() {
+            SopIdentity id = sop.identitas();
+            StringBuilder sb = new StringBuilder("SOP ").append(sop.nama()).append(", Kecamatan ").append(sop.kecamatan());
+            if (!id.nomor().isBlank()) {
+                sb.append("\nNomor SOP: ").append(id.nomor());
+            }
+            if (!id.tanggalEfektif().isBlank()) {
+                sb.append("\nTanggal efektif: ").append(id.tanggalEfektif());
+            }
+            if (!id.disahkanOleh().isBlank()) {
+                sb.append("\nDisahkan oleh: ").append(id.disahkanOleh());
+            }
+            if (!id.peringatan().isBlank()) {
+                sb.append("\nPeringatan: ").append(id.peringatan());
+            }
+            return sb.toString();
+        }
+
+        private Map<String, String> processProperties() {
+            Map<String, String> props = new LinkedHashMap<>();
+            props.put("kecamatan", sop.kecamatan());
+            props.put("dokumen", sop.dokumen());
+            props.put("nomorSop", sop.identitas().nomor());
+            props.put("jumlahLangkah", String.valueOf(sop.steps().size()));
+            return props;
+        }
+
+        // --- elements ---------------------------------------------------------------------------
+
+        private <T extends FlowNode> T node(String id, Class<T> type, String name, String roleId, int width, int height) {
+            T node = create(process, id, type);
+            node.setName(name);
+            lanes.get(roleId).getFlowNodeRefs().add(node);
+            int lane = laneIndex.get(roleId);
+            int cx = POOL_X + POOL_HEADER + FIRST_COLUMN_CENTER + column * COLUMN_WIDTH;
+            int cy = POOL_Y + lane * LANE_HEIGHT + ROW_CENTER;
+            boxes.put(id, new int[] {cx - width / 2, cy - height / 2, width, height});
+            column++;
+            return node;
+        }
+
+        private void flow(String id, FlowNode from, FlowNode to, String condition, String name) {
+            String flowId = id != null ? id : "alur_" + from.getId() + "_ke_" + to.getId();
+            SequenceFlow flow = create(process, flowId, SequenceFlow.class);
+            flow.setSource(from);
+            flow.setTarget(to);
+            from.getOutgoing().add(flow);
+            to.getIncoming().add(flow);
+            if (name != null) {
+                flow.setName(name);
+            }
+            if (condition != null) {
+                ConditionExpression expression = model.newInstance(ConditionExpression.class);
+                expression.setId(flowId + "_syarat");
+                expression.setTextContent(condition);
+                flow.setConditionExpression(expression);
+            }
+            flows.add(flow);
+        }
+
+        private void returnFlow(String id, ExclusiveGateway from, UserTask to, String reviewerRole, String name) {
+            flow(id, from, to, "${not " + APPROVED + "}", name);
+        }
+
+        private <T extends BpmnModelElementInstance> T create(BpmnModelElementInstance parent, String id, Class<T> type) {
+            T element = model.newInstance(type);
+            element.setAttributeValue("id", id, true);
+            parent.addChildElement(element);
+            return element;
+        }
+
+        private void documentation(BaseElement element, String text) {
+            Documentation documentation = model.newInstance(Documentation.class);
+            documentation.setId(element.getId().replace('-', '_') + "_dokumentasi");
+            documentation.setTextContent(text);
+            element.getDocumentations().add(documentation);
+        }
+
+        private ExtensionElements properties(BaseElement element, Map<String, String> values) {
+            ExtensionElements extensions = model.newInstance(ExtensionElements.class);
+            element.setExtensionElements(extensions);
+            CamundaProperties properties = model.newInstance(CamundaProperties.class);
+            extensions.addChildElement(properties);
+            values.forEach((name, value) -> {
+                CamundaProperty property = model.newInstance(CamundaProperty.class);
+                property.setCamundaName(name);
+                property.setCamundaValue(value);
+                properties.addChildElement(property);
+            });
+            return extensions;
+        }
+
+        // --- diagram interchange ----------------------------------------------------------------
+
+        private void diagram(Collaboration collaboration, Participant participant) {
+            BpmnDiagram diagram = create(model.getDefinitions(), "diagram_" + id(sop.kode()), BpmnDiagram.class);
+            diagram.setName(sop.nama());
+            BpmnPlane plane = create(diagram, "bidang_" + id(sop.kode()), BpmnPlane.class);
+            plane.setBpmnElement(collaboration);
+            int laneWidth = FIRST_COLUMN_CENTER + column * COLUMN_WIDTH;
+            int poolHeight = lanes.size() * LANE_HEIGHT;
+            shape(plane, participant, POOL_X, POOL_Y, POOL_HEADER + laneWidth, poolHeight, true);
+            int i = 0;
+            for (Lane lane : lanes.values()) {
+                shape(plane, lane, POOL_X + POOL_HEADER, POOL_Y + i * LANE_HEIGHT, laneWidth, LANE_HEIGHT, true);
+                i++;
+            }
+            for (Map.Entry<String, int[]> box : boxes.entrySet()) {
+                int[] b = box.getValue();
+                BaseElement element = model.getModelElementById(box.getKey());
+                BpmnShape shape = shape(plane, element, b[0], b[1], b[2], b[3], null);
+                if (element instanceof ExclusiveGateway) {
+                    shape.setMarkerVisible(true);
+                }
+            }
+            for (SequenceFlow flow : flows) {
+                edge(plane, flow);
+            }
+        }
+
+        private BpmnShape shape(BpmnPlane plane, BaseElement element, int x, int y, int w, int h, Boolean horizontal) {
+            BpmnShape shape = create(plane, element.getId() + "_di", BpmnShape.class);
+            shape.setBpmnElement(element);
+            if (horizontal != null) {
+                shape.setHorizontal(horizontal);
+            }
+            Bounds bounds = model.newInstance(Bounds.class);
+            bounds.setX(x);
+            bounds.setY(y);
+            bounds.setWidth(w);
+            bounds.setHeight(h);
+            shape.setBounds(bounds);
+            return shape;
+        }
+
+        private void edge(BpmnPlane plane, SequenceFlow flow) {
+            BpmnEdge edge = create(plane, flow.getId() + "_di", BpmnEdge.class);
+            edge.setBpmnElement(flow);
+            int[] s = boxes.get(flow.getSource().getId());
+            int[] t = boxes.get(flow.getTarget().getId());
+            int sx = s[0] + s[2];
+            int sy = s[1] + s[3] / 2;
+            int tx = t[0];
+            int ty = t[1] + t[3] / 2;
+            List<int[]> points = new ArrayList<>();
+            if (t[0] > s[0]) {
+                points.add(new int[] {sx, sy});
+                if (sy != ty) {
+                    int mx = (sx + tx) / 2;
+                    points.add(new int[] {mx, sy});
+                    points.add(new int[] {mx, ty});
+                }
+                points.add(new int[] {tx, ty});
+            } else {
+                // A return flow: leave the gateway upwards, run left along the top band of the gateway's
+                // lane, then enter the target task from above or below.
+                int gx = s[0] + s[2] / 2;
+                int laneTop = s[1] + s[3] / 2 - ROW_CENTER;
+                int band = laneTop + 12;
+                int cx = t[0] + t[2] / 2;
+                int entryY = t[1] + t[3] < band ? t[1] + t[3] : t[1];
+                points.add(new int[] {gx, s[1]});
+                points.add(new int[] {gx, band});
+                points.add(new int[] {cx, band});
+                points.add(new int[] {cx, entryY});
+            }
+            for (int[] p : points) {
+                Waypoint waypoint = model.newInstance(Waypoint.class);
+                waypoint.setX(p[0]);
+                waypoint.setY(p[1]);
+                edge.getWaypoints().add(waypoint);
+            }
+        }
+
+        private static String id(String kode) {
+            return kode.replace('-', '_');
+        }
+    }
+}

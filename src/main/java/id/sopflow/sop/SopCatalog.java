@@ -1,0 +1,144 @@
+package id.sopflow.sop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The SOPs of an installation: every {@code <kecamatan>/<kode>.yaml} below the SOP folder
+ * (by default {@code config/sop}), read, validated and turned into BPMN. Plain Java: used by the
+ * application at start-up, by the {@code GenerateBpmn} command and by tests.
+ */
+public final class SopCatalog {
+
+    /** Roles an SOP may name; the candidate groups of its user tasks. */
+    public static final Set<String> STANDARD_ROLES = Set.of(
+            "camat", "sekcam", "kasubbag", "pelaksana", "tim", "pengadministrasi", "bappeda");
+
+    private final Path sopDir;
+    private final List<SopDefinition> definitions;
+    private final BpmnGenerator generator = new BpmnGenerator();
+
+    private SopCatalog(Path sopDir, List<SopDefinition> definitions) {
+        this.sopDir = sopDir;
+        this.definitions = List.copyOf(definitions);
+    }
+
+    /**
+     * Reads and validates every SOP file below {@code sopDir}. Throws {@link SopValidationException}
+     * listing every problem of every file if any file is invalid: then nothing may be deployed.
+     */
+    public static SopCatalog load(Path sopDir, Set<String> knownRoles) {
+        if (!Files.isDirectory(sopDir)) {
+            throw new SopValidationException(List.of(sopDir + ": folder SOP tidak ditemukan"));
+        }
+        SopReader reader = new SopReader(knownRoles);
+        List<String> problems = new ArrayList<>();
+        List<SopDefinition> definitions = new ArrayList<>();
+        Map<String, String> seenKode = new LinkedHashMap<>();
+        for (Path file : sourceFiles(sopDir)) {
+            Path relative = sopDir.relativize(file);
+            String name = display(sopDir, file);
+            if (relative.getNameCount() != 2) {
+                problems.add(name + ": berkas SOP harus berada di " + sopDir + "/<kecamatan>/<kode>.yaml");
+                continue;
+            }
+            String folder = relative.getName(0).toString();
+            try {
+                SopDefinition sop = reader.read(file, name, folder);
+                String key = folder + "/" + sop.kode();
+                String other = seenKode.putIfAbsent(sop.kode(), name);
+                if (other != null) {
+                    problems.add(name + ", isian 'kode': kode '" + sop.kode() + "' sudah dipakai oleh " + other);
+                    continue;
+                }
+                definitions.add(sop);
+            } catch (SopValidationException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SopValidationException(problems);
+        }
+        return new SopCatalog(sopDir, definitions);
+    }
+
+    public List<SopDefinition> definitions() {
+        return definitions;
+    }
+
+    public SopDefinition get(String kode) {
+        return definitions.stream().filter(d -> d.kode().equals(kode)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("SOP '" + kode + "' tidak ada di " + sopDir));
+    }
+
+    /** Every warning of every SOP (for example "waktu belum ditetapkan"). */
+    public List<String> warnings() {
+        return definitions.stream().flatMap(d -> d.warnings().stream()).toList();
+    }
+
+    /** The generated BPMN XML of one SOP. */
+    public String bpmnXml(SopDefinition sop) {
+        return generator.toXml(sop);
+    }
+
+    /** Writes {@code <bpmnDir>/<folder>/<kode>.bpmn} for every SOP; returns the files whose content changed. */
+    public List<Path> writeBpmn(Path bpmnDir) {
+        List<Path> changed = new ArrayList<>();
+        for (SopDefinition sop : definitions) {
+            Path target = bpmnDir.resolve(sop.bpmnPath());
+            String xml = bpmnXml(sop);
+            try {
+                if (Files.exists(target) && Files.readString(target, StandardCharsets.UTF_8).equals(xml)) {
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, xml, StandardCharsets.UTF_8);
+                changed.add(target);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Tidak dapat menulis " + target, e);
+            }
+        }
+        return changed;
+    }
+
+    /** The SOPs whose file in {@code bpmnDir} is missing or differs from what their source generates. */
+    public List<String> staleBpmn(Path bpmnDir) {
+        List<String> stale = new ArrayList<>();
+        for (SopDefinition sop : definitions) {
+            Path file = bpmnDir.resolve(sop.bpmnPath());
+            try {
+                if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(bpmnXml(sop))) {
+                    stale.add(sop.bpmnPath());
+                }
+            } catch (IOException e) {
+                stale.add(sop.bpmnPath());
+            }
+        }
+        return stale;
+    }
+
+    private static List<Path> sourceFiles(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Tidak dapat membaca folder SOP " + dir, e);
+        }
+    }
+
+    private static String display(Path sopDir, Path file) {
+        return (sopDir.toString() + "/" + sopDir.relativize(file)).replace('\\', '/');
+    }
+}

@@ -1,0 +1,45 @@
+package id.sopflow.sop;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated SOP: identity sheet, roles and steps.
+ *
+ * @param kode      process definition key, also the file name ({@code <kode>.yaml})
+ * @param folder    the folder under {@code config/sop} it was read from (the kecamatan's folder)
+ * @param kecamatan the kecamatan whose SOP table this is
+ * @param dokumen   the document the SOP produces (Renja, DPA, ...)
+ * @param warnings  findings that do not stop deployment, e.g. "waktu belum ditetapkan"
+ */
+public record SopDefinition(
+        String kode,
+        String folder,
+        String nama,
+        String kecamatan,
+        String dokumen,
+        SopIdentity identitas,
+        List<SopRole> roles,
+        List<SopStep> steps,
+        List<String> warnings) {
+
+    public SopDefinition {
+        roles = List.copyOf(roles);
+        steps = List.copyOf(steps);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Optional<SopRole> role(String id) {
+        return roles.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    public SopStep step(int number) {
+        return steps.stream().filter(s -> s.number() == number).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("SOP " + kode + " tidak punya langkah " + number));
+    }
+
+    /** Where the generated process lives, relative to {@code bpmn/}: {@code <folder>/<kode>.bpmn}. */
+    public String bpmnPath() {
+        return folder + "/" + kode + ".bpmn";
+    }
+}

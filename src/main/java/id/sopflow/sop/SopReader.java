@@ -1,0 +1,344 @@
+package id.sopflow.sop;
+
+import id.sopflow.calendar.Waktu;
+import id.sopflow.calendar.WaktuFormatException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one SOP source file and validates it completely before anything is built from it.
+ * All problems of a file are collected and reported together; a file with any problem yields no
+ * {@link SopDefinition}.
+ */
+final class SopReader {
+
+    private static final Pattern KODE = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Set<String> TOP_KEYS = Set.of(
+            "kode", "nama", "kecamatan", "dokumen", "identitas", "peran", "langkah");
+    private static final Set<String> IDENTITY_KEYS = Set.of(
+            "nomor", "tanggalPembuatan", "tanggalRevisi", "tanggalEfektif", "disahkanOleh", "dasarHukum",
+            "kualifikasiPelaksana", "keterkaitan", "peralatan", "peringatan", "pencatatan");
+    private static final Set<String> ROLE_KEYS = Set.of("id", "nama");
+    private static final Set<String> STEP_KEYS = Set.of(
+            "no", "aktivitas", "pelaksana", "kelengkapan", "waktu", "output", "keterangan", "kembaliKe", "catatan");
+
+    private final Set<String> knownRoles;
+
+    SopReader(Set<String> knownRoles) {
+        this.knownRoles = Set.copyOf(knownRoles);
+    }
+
+    /**
+     * @param file   the file to read
+     * @param name   how the file is named in messages, e.g. {@code config/sop/ajibarang/dpa.yaml}
+     * @param folder the kecamatan folder it lies in
+     */
+    SopDefinition read(Path file, String name, String folder) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SopValidationException(List.of(name + ": tidak dapat dibaca (" + e.getMessage() + ")"));
+        }
+        return read(new StringReader(text), name, folder);
+    }
+
+    SopDefinition read(Reader source, String name, String folder) {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(options).compose(source);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new SopValidationException(List.of(
+                    name + " baris " + line + ": YAML tidak valid: " + e.getProblem()));
+        } catch (RuntimeException e) {
+            throw new SopValidationException(List.of(name + ": YAML tidak valid: " + e.getMessage()));
+        }
+        return new Parse(name, folder).sop(root);
+    }
+
+    /** One parse of one file; collects problems. */
+    private final class Parse {
+        private final String file;
+        private final String folder;
+        private final List<String> problems = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+
+        Parse(String file, String folder) {
+            this.file = file;
+            this.folder = folder;
+        }
+
+        SopDefinition sop(Node root) {
+            if (!(root instanceof MappingNode map)) {
+                throw new SopValidationException(List.of(file + ": berkas kosong atau bukan peta YAML"));
+            }
+            Map<String, Node> top = fields(map, TOP_KEYS, "");
+            String kode = requiredText(top, "kode", map, "");
+            if (kode != null && !KODE.matcher(kode).matches()) {
+                problem(top.get("kode"), "", "kode", "'" + kode + "' harus huruf kecil, angka dan '-' (contoh: rfk-teppa)");
+            }
+            String expectedFile = kode + ".yaml";
+            if (kode != null && !file.endsWith("/" + expectedFile) && !file.equals(expectedFile)) {
+                problem(top.get("kode"), "", "kode", "'" + kode + "' tidak cocok dengan nama berkas; berkas harus bernama " + expectedFile);
+            }
+            String nama = requiredText(top, "nama", map, "");
+            String kecamatan = requiredText(top, "kecamatan", map, "");
+            String dokumen = optionalText(top, "dokumen", "");
+            SopIdentity identity = identity(top.get("identitas"));
+            List<SopRole> roles = roles(top.get("peran"), map);
+            List<SopStep> steps = steps(top.get("langkah"), map, roles);
+            if (!problems.isEmpty()) {
+                throw new SopValidationException(problems);
+            }
+            return new SopDefinition(kode, folder, nama, kecamatan, dokumen, identity, roles, steps, warnings);
+        }
+
+        private SopIdentity identity(Node node) {
+            if (node == null) {
+                return new SopIdentity("", "", "", "", "", List.of(), List.of(), List.of(), List.of(), "", "");
+            }
+            if (!(node instanceof MappingNode map)) {
+                problem(node, "", "identitas", "harus berupa peta (nomor, tanggalPembuatan, ...)");
+                return null;
+            }
+            Map<String, Node> f = fields(map, IDENTITY_KEYS, "identitas");
+            return new SopIdentity(
+                    optionalText(f, "nomor", "identitas"),
+                    optionalText(f, "tanggalPembuatan", "identitas"),
+                    optionalText(f, "tanggalRevisi", "identitas"),
+                    optionalText(f, "tanggalEfektif", "identitas"),
+                    optionalText(f, "disahkanOleh", "identitas"),
+                    textList(f.get("dasarHukum"), "", "identitas.dasarHukum"),
+                    textList(f.get("kualifikasiPelaksana"), "", "identitas.kualifikasiPelaksana"),
+                    textList(f.get("keterkaitan"), "", "identitas.keterkaitan"),
+                    textList(f.get("peralatan"), "", "identitas.peralatan"),
+                    optionalText(f, "peringatan", "identitas"),
+                    optionalText(f, "pencatatan", "identitas"));
+        }
+
+        private List<SopRole> roles(Node node, MappingNode parent) {
+            List<SopRole> roles = new ArrayList<>();
+            if (node == null) {
+                problem(parent, "", "peran", "wajib diisi: daftar peran (kolom pelaksana tabel SOP)");
+                return roles;
+            }
+            if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+                problem(node, "", "peran", "harus berupa daftar peran yang tidak kosong");
+                return roles;
+            }
+            Set<String> seen = new HashSet<>();
+            for (Node item : seq.getValue()) {
+                if (!(item instanceof MappingNode map)) {
+                    problem(item, "", "peran", "setiap peran harus berisi id dan nama");
+                    continue;
+                }
+                Map<String, Node> f = fields(map, ROLE_KEYS, "peran");
+                String id = requiredText(f, "id", map, "peran");
+                String nama = requiredText(f, "nama", map, "peran");
+                if (id == null) {
+                    continue;
+                }
+                if (!knownRoles.contains(id)) {
+                    problem(f.get("id"), "peran " + id, "id", "peran '" + id + "' tidak dikenal; peran yang dikenal: "
+                            + String.join(", ", knownRoles.stream().sorted().toList()));
+                } else if (!seen.add(id)) {
+                    problem(f.get("id"), "peran " + id, "id", "peran '" + id + "' tercantum dua kali");
+                } else if (nama != null) {
+                    roles.add(new SopRole(id, nama));
+                }
+            }
+            return roles;
+        }
+
+        private List<SopStep> steps(Node node, MappingNode parent, List<SopRole> roles) {
+            List<SopStep> steps = new ArrayList<>();
+            if (node == null) {
+                problem(parent, "", "langkah", "wajib diisi: daftar langkah SOP");
+                return steps;
+            }
+            if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+                problem(node, "", "langkah", "harus berupa daftar langkah yang tidak kosong");
+                return steps;
+            }
+            Set<String> roleIds = new HashSet<>();
+            roles.forEach(r -> roleIds.add(r.id()));
+            Map<Integer, Node> returnNodes = new LinkedHashMap<>();
+            int expected = 1;
+            for (Node item : seq.getValue()) {
+                if (!(item instanceof MappingNode map)) {
+                    problem(item, "langkah ke-" + expected, "langkah", "setiap langkah harus berupa peta (no, aktivitas, ...)");
+                    expected++;
+                    continue;
+                }
+                Map<String, Node> f = fields(map, STEP_KEYS, "langkah ke-" + expected);
+                Integer number = integer(f.get("no"), "langkah ke-" + expected, "no");
+                if (f.get("no") == null) {
+                    problem(map, "langkah ke-" + expected, "no", "wajib diisi");
+                }
+                String where = number == null ? "langkah ke-" + expected : "langkah " + number;
+                if (number != null && number != expected) {
+                    problem(f.get("no"), where, "no", number < expected
+                            ? "nomor langkah " + number + " ganda atau tidak berurutan (diharapkan " + expected + ")"
+                            : "nomor langkah " + expected + " tidak ada (langsung " + number + ")");
+                }
+                String activity = requiredText(f, "aktivitas", map, where);
+                String roleId = requiredText(f, "pelaksana", map, where);
+                if (roleId != null && !roleIds.contains(roleId)) {
+                    problem(f.get("pelaksana"), where, "pelaksana", "peran '" + roleId
+                            + "' tidak ada di daftar peran SOP ini (" + String.join(", ", roleIds.stream().sorted().toList()) + ")");
+                }
+                List<String> kelengkapan = textList(f.get("kelengkapan"), where, "kelengkapan");
+                String waktuText = optionalText(f, "waktu", where);
+                Optional<Waktu> waktu = Optional.empty();
+                try {
+                    waktu = Waktu.parse(waktuText);
+                    if (waktu.isEmpty()) {
+                        warnings.add(file + ", " + where + ": waktu belum ditetapkan");
+                    }
+                } catch (WaktuFormatException e) {
+                    problem(f.get("waktu"), where, "waktu", e.getMessage());
+                }
+                String output = requiredText(f, "output", map, where);
+                String keterangan = optionalText(f, "keterangan", where);
+                Integer returnTo = integer(f.get("kembaliKe"), where, "kembaliKe");
+                if (returnTo != null && number != null) {
+                    returnNodes.put(number, f.get("kembaliKe"));
+                }
+                String note = optionalText(f, "catatan", where);
+                steps.add(new SopStep(number == null ? expected : number, activity, roleId, kelengkapan, waktuText,
+                        waktu, output, keterangan, returnTo == null ? OptionalInt.empty() : OptionalInt.of(returnTo), note));
+                expected++;
+            }
+            int count = steps.size();
+            for (SopStep step : steps) {
+                step.returnTo().ifPresent(target -> {
+                    Node at = returnNodes.get(step.number());
+                    if (target < 1 || target > count) {
+                        problem(at, "langkah " + step.number(), "kembaliKe", "langkah " + target + " tidak ada (SOP ini punya langkah 1 sampai " + count + ")");
+                    } else if (target >= step.number()) {
+                        problem(at, "langkah " + step.number(), "kembaliKe", "harus kembali ke langkah sebelumnya, bukan " + target);
+                    }
+                });
+            }
+            return steps;
+        }
+
+        // --- YAML helpers -------------------------------------------------------------------------
+
+        private Map<String, Node> fields(MappingNode map, Set<String> allowed, String where) {
+            Map<String, Node> result = new LinkedHashMap<>();
+            for (NodeTuple tuple : map.getValue()) {
+                String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(tuple.getKeyNode());
+                if (!allowed.contains(key)) {
+                    problem(tuple.getKeyNode(), where, key, "isian tidak dikenal; yang boleh: "
+                            + String.join(", ", allowed.stream().sorted().toList()));
+                    continue;
+                }
+                result.put(key, tuple.getValueNode());
+            }
+            return result;
+        }
+
+        private String requiredText(Map<String, Node> f, String key, Node parent, String where) {
+            Node node = f.get(key);
+            String value = text(node, where, key);
+            if (value == null || value.isBlank()) {
+                problem(node == null ? parent : node, where, key, "wajib diisi");
+                return null;
+            }
+            return value;
+        }
+
+        private String optionalText(Map<String, Node> f, String key, String where) {
+            String value = text(f.get(key), where, key);
+            return value == null ? "" : value;
+        }
+
+        private String text(Node node, String where, String key) {
+            if (node == null) {
+                return null;
+            }
+            if (node instanceof ScalarNode scalar) {
+                return "null".equals(scalar.getTag().getValue().replace("tag:yaml.org,2002:", "")) ? "" : scalar.getValue().strip();
+            }
+            problem(node, where, key, "harus berupa teks");
+            return null;
+        }
+
+        private Integer integer(Node node, String where, String key) {
+            if (node == null) {
+                return null;
+            }
+            if (node instanceof ScalarNode scalar) {
+                try {
+                    return Integer.valueOf(scalar.getValue().strip());
+                } catch (NumberFormatException e) {
+                    problem(node, where, key, "'" + scalar.getValue() + "' bukan nomor langkah");
+                    return null;
+                }
+            }
+            problem(node, where, key, "harus berupa nomor langkah");
+            return null;
+        }
+
+        private List<String> textList(Node node, String where, String key) {
+            if (node == null) {
+                return List.of();
+            }
+            if (node instanceof ScalarNode scalar) {
+                String v = scalar.getValue().strip();
+                return v.isEmpty() ? List.of() : List.of(v);
+            }
+            if (!(node instanceof SequenceNode seq)) {
+                problem(node, where, key, "harus berupa daftar teks");
+                return List.of();
+            }
+            List<String> values = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                String v = text(item, where, key);
+                if (v != null && !v.isBlank()) {
+                    values.add(v);
+                }
+            }
+            return values;
+        }
+
+        private void problem(Node node, String where, String field, String message) {
+            StringBuilder sb = new StringBuilder(file);
+            if (node != null) {
+                sb.append(" baris ").append(node.getStartMark().getLine() + 1);
+            }
+            if (!where.isBlank()) {
+                sb.append(", ").append(where.strip());
+            }
+            sb.append(", isian '").append(field).append("': ").append(message);
+            problems.add(sb.toString());
+        }
+
+    }
+}

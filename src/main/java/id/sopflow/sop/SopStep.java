@@ -1,0 +1,45 @@
+package id.sopflow.sop;
+
+import id.sopflow.calendar.Waktu;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One row of the SOP table: the activity, the role that acts and its mutu baku.
+ *
+ * @param waktuText the time standard exactly as written in the table ("" when blank)
+ * @param waktu     the parsed time standard, empty when the table gives none
+ * @param returnTo  for a review step, the step the work goes back to when the reviewer rejects
+ * @param note      the transcriber's note (how the acting role was read, OCR oddities)
+ */
+public record SopStep(
+        int number,
+        String activity,
+        String roleId,
+        List<String> kelengkapan,
+        String waktuText,
+        Optional<Waktu> waktu,
+        String output,
+        String keterangan,
+        OptionalInt returnTo,
+        String note) {
+
+    public SopStep {
+        kelengkapan = List.copyOf(kelengkapan);
+    }
+
+    public boolean isReview() {
+        return returnTo.isPresent();
+    }
+
+    /** The BPMN element id of this step's user task, e.g. {@code langkah_05}. */
+    public String elementId() {
+        return elementId(number);
+    }
+
+    static String elementId(int stepNumber) {
+        return "langkah_%02d".formatted(stepNumber);
+    }
+}

@@ -1,0 +1,139 @@
+package id.sopflow.sop;
+
+import id.sopflow.TestProcessEngine;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+/**
+ * Drives each of the six SOP processes, deployed from the committed {@code bpmn/} files, through the
+ * engine: the happy path step by step against the YAML source, and a reject-and-rework loop.
+ */
+class SopProcessTest {
+
+    // not final: ProcessEngineExtension injects the engine into ProcessEngine fields
+    private static ProcessEngine ENGINE = TestProcessEngine.create(Map.of());
+    private static final SopCatalog CATALOG = SopCatalog.load(Path.of("config/sop"), SopCatalog.STANDARD_ROLES);
+
+    @RegisterExtension
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
+
+    @BeforeEach
+    void deploy() throws IOException {
+        init(ENGINE);
+        if (ENGINE.getRepositoryService().createDeploymentQuery().count() == 0) {
+            var builder = ENGINE.getRepositoryService().createDeployment().name("test");
+            for (SopDefinition sop : CATALOG.definitions()) {
+                builder.addString(sop.bpmnPath(), Files.readString(Path.of("bpmn").resolve(sop.bpmnPath())));
+            }
+            builder.deploy();
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        ENGINE.close();
+    }
+
+    @ParameterizedTest(name = "{0}: happy path")
+    @ValueSource(strings = {"renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup"})
+    void happyPathVisitsEveryStepOnceWithItsRoleAndMutuBaku(String kode) {
+        SopDefinition sop = CATALOG.get(kode);
+        ProcessInstance instance = ENGINE.getRuntimeService().startProcessInstanceByKey(kode);
+
+        for (SopStep step : sop.steps()) {
+            assertThat(instance).isWaitingAt(step.elementId());
+            Task task = task(instance);
+            assertMatchesSource(task, step, sop);
+            complete(task, step.isReview() ? withVariables(BpmnGenerator.APPROVED, true) : Map.of());
+        }
+
+        assertThat(instance).isEnded();
+        String[] visited = sop.steps().stream().map(SopStep::elementId).toArray(String[]::new);
+        assertThat(instance).hasPassedInOrder(visited);
+        for (String id : visited) {
+            assertThat(ENGINE.getHistoryService().createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId()).activityId(id).count()).as(id).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: rejected at the first review, reworked, then approved")
+    @ValueSource(strings = {"renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup"})
+    void rejectionSendsTheWorkBackToTheDraftingStep(String kode) {
+        SopDefinition sop = CATALOG.get(kode);
+        SopStep review = sop.steps().stream().filter(SopStep::isReview).findFirst().orElseThrow();
+        int back = review.returnTo().getAsInt();
+        ProcessInstance instance = ENGINE.getRuntimeService().startProcessInstanceByKey(kode);
+
+        walk(instance, sop, 1, review.number() - 1);
+        assertThat(instance).isWaitingAt(review.elementId());
+        complete(task(instance), withVariables(BpmnGenerator.APPROVED, false, BpmnGenerator.NOTE, "Angka capaian belum sesuai"));
+
+        assertThat(instance).isWaitingAt(sop.step(back).elementId());
+        assertThat(task(instance)).hasCandidateGroup(sop.step(back).roleId());
+        assertThat(instance).variables().containsEntry(BpmnGenerator.NOTE, "Angka capaian belum sesuai");
+
+        walk(instance, sop, back, review.number() - 1);
+        assertThat(instance).isWaitingAt(review.elementId());
+        complete(task(instance), withVariables(BpmnGenerator.APPROVED, true));
+        walk(instance, sop, review.number() + 1, sop.steps().size());
+
+        assertThat(instance).isEnded();
+        assertThat(ENGINE.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId()).activityId(sop.step(back).elementId()).count()).isEqualTo(2);
+        assertThat(ENGINE.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId()).activityId(review.elementId()).count()).isEqualTo(2);
+    }
+
+    /** Completes steps {@code from..to} (inclusive), approving review steps. */
+    private static void walk(ProcessInstance instance, SopDefinition sop, int from, int to) {
+        for (int n = from; n <= to; n++) {
+            SopStep step = sop.step(n);
+            assertThat(instance).isWaitingAt(step.elementId());
+            assertMatchesSource(task(instance), step, sop);
+            complete(task(instance), step.isReview() ? withVariables(BpmnGenerator.APPROVED, true) : Map.of());
+        }
+    }
+
+    private static void assertMatchesSource(Task task, SopStep step, SopDefinition sop) {
+        assertThat(task).hasCandidateGroup(step.roleId()).hasName(step.activity());
+        assertThat(task.getDescription())
+                .contains("Waktu: " + step.waktuText())
+                .contains("Output: " + step.output())
+                .contains("Pelaksana: " + sop.role(step.roleId()).orElseThrow().name());
+        BpmnModelInstance model = ENGINE.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId());
+        UserTask element = model.getModelElementById(step.elementId());
+        Map<String, String> mutuBaku = element.getExtensionElements().getElementsQuery()
+                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).singleResult()
+                .getCamundaProperties().stream()
+                .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue));
+        assertThat(mutuBaku)
+                .containsEntry("langkah", String.valueOf(step.number()))
+                .containsEntry("peran", step.roleId())
+                .containsEntry("kelengkapan", String.join("; ", step.kelengkapan()))
+                .containsEntry("waktu", step.waktuText())
+                .containsEntry("output", step.output());
+    }
+}
