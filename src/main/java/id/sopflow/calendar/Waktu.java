@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *       step has no deadline. It is reported, never guessed.</li>
  * </ul>
  *
- * @param text   the text as written in the SOP (trimmed)
+ * @param text   the text as written in the SOP (trimmed; non-breaking spaces read as spaces)
  * @param target the expected duration (the low end of a range; equal to {@code limit} otherwise)
  * @param limit  the maximum duration, used for the deadline
  */
@@ -67,11 +67,14 @@ public record Waktu(String text, WorkAmount target, WorkAmount limit) {
      * @throws WaktuFormatException when the text is not blank and cannot be read; the message names the text
      */
     public static Optional<Waktu> parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return Optional.empty();
         }
-        String trimmed = text.strip();
-        String normal = trimmed.replace('\u00A0', ' ').toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String trimmed = text.replace('\u00A0', ' ').strip();
+        if (trimmed.isEmpty()) {
+            return Optional.empty();
+        }
+        String normal = trimmed.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         Matcher m = FORM.matcher(normal);
         if (!m.matches()) {
             throw new WaktuFormatException(trimmed, explain(normal));

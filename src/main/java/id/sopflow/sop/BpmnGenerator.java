@@ -57,12 +57,12 @@ final class BpmnGenerator {
     private static final int POOL_X = 100;
     private static final int POOL_Y = 60;
     private static final int POOL_HEADER = 30;
-    private static final int LANE_HEIGHT = 200;
-    private static final int COLUMN_WIDTH = 160;
-    private static final int FIRST_COLUMN_CENTER = 90;
-    private static final int ROW_CENTER = 70;
-    private static final int TASK_WIDTH = 100;
-    private static final int TASK_HEIGHT = 80;
+    private static final int LANE_HEIGHT = 220;
+    private static final int COLUMN_WIDTH = 200;
+    private static final int FIRST_COLUMN_CENTER = 100;
+    private static final int ROW_CENTER = 75;
+    private static final int TASK_WIDTH = 160;
+    private static final int TASK_HEIGHT = 100;
     private static final int EVENT_SIZE = 36;
     private static final int GATEWAY_SIZE = 50;
 
@@ -162,8 +162,12 @@ final class BpmnGenerator {
             Map<String, String> props = new LinkedHashMap<>();
             props.put("langkah", String.valueOf(step.number()));
             props.put("peran", step.roleId());
-            props.put("kelengkapan", String.join("; ", step.kelengkapan()));
-            props.put("waktu", step.waktuText());
+            if (!step.kelengkapan().isEmpty()) {
+                props.put("kelengkapan", String.join("; ", step.kelengkapan()));
+            }
+            if (!step.waktuText().isBlank()) {
+                props.put("waktu", step.waktuText());
+            }
             props.put("output", step.output());
             if (!step.keterangan().isBlank()) {
                 props.put("keterangan", step.keterangan());
