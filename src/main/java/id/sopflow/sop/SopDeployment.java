@@ -3,10 +3,10 @@ package id.sopflow.sop;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -18,30 +18,28 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Deploys the processes of {@code bpmn/} when the engine has started; only changed files make a new
- * version. Start-up stops with a clear message if an SOP source is invalid or its generated file is
+ * Deploys the processes of {@code bpmn/} as soon as the engine is built (before the job executor
+ * runs); only changed files make a new version. Start-up stops with a clear message if an SOP source is invalid or its generated file is
  * out of date, so that nothing is deployed from a source that fails validation.
  */
 @Component
-class SopDeployment {
+class SopDeployment extends AbstractProcessEnginePlugin {
 
     static final String DEPLOYMENT_NAME = "sopflow";
     private static final Logger LOG = LoggerFactory.getLogger(SopDeployment.class);
 
-    private final RepositoryService repositoryService;
     private final SopProperties properties;
 
-    SopDeployment(RepositoryService repositoryService, SopProperties properties) {
-        this.repositoryService = repositoryService;
+    SopDeployment(SopProperties properties) {
         this.properties = properties;
     }
 
-    @EventListener
-    public void onEngineStarted(PostDeployEvent event) {
-        deploy();
+    @Override
+    public void postProcessEngineBuild(ProcessEngine processEngine) {
+        deploy(processEngine.getRepositoryService());
     }
 
-    Deployment deploy() {
+    Deployment deploy(RepositoryService repositoryService) {
         SopCatalog catalog = SopCatalog.load(properties.sourceDir(), SopCatalog.STANDARD_ROLES);
         catalog.warnings().forEach(LOG::warn);
         List<String> stale = catalog.staleBpmn(properties.bpmnDir());

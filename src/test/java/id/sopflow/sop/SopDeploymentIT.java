@@ -1,0 +1,48 @@
+package id.sopflow.sop;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The application starts, deploys the six processes from bpmn/ and serves them on /engine-rest. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SopDeploymentIT {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    SopDeployment deployment;
+
+    @Test
+    void sixProcessDefinitionsAreListedByTheRestApi() {
+        ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/engine-rest/process-definition?latestVersion=true",
+                org.springframework.http.HttpMethod.GET, null,
+                new org.springframework.core.ParameterizedTypeReference<>() { });
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).extracting(d -> d.get("key"))
+                .contains("renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup");
+    }
+
+    @Test
+    void redeployingUnchangedFilesCreatesNoNewVersion() {
+        long before = repositoryService.createProcessDefinitionQuery().count();
+        deployment.deploy(repositoryService);
+        assertThat(repositoryService.createProcessDefinitionQuery().count()).isEqualTo(before);
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("renja").list())
+                .extracting(ProcessDefinition::getVersion).containsExactly(1);
+    }
+}
