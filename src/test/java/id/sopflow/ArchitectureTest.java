@@ -1,0 +1,84 @@
+package id.sopflow;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The rules of the code base: package by feature, a framework-free domain, thin adapters,
+ * constructor injection.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("id.sopflow");
+
+    /** The plain-Java core: parsing, validation, BPMN generation, working-time arithmetic. */
+    private static final String[] DOMAIN = {
+            "id.sopflow.sop.SopReader", "id.sopflow.sop.SopCatalog", "id.sopflow.sop.BpmnGenerator",
+            "id.sopflow.sop.SopDefinition", "id.sopflow.sop.SopStep", "id.sopflow.sop.SopRole",
+            "id.sopflow.sop.SopIdentity", "id.sopflow.sop.SopValidationException"};
+
+    @Test
+    void domainDoesNotDependOnSpringOrTheEngine() {
+        ArchRule rule = noClasses().that().haveNameMatching(String.join("|", escape(DOMAIN)))
+                .or().resideInAPackage("id.sopflow.calendar")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "org.camunda.bpm.engine..", "jakarta.servlet..")
+                .because("SOP parsing, BPMN generation and working-time arithmetic are plain Java");
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void calendarIsFrameworkFreeAndFirst() {
+        noClasses().that().resideInAPackage("id.sopflow.calendar")
+                .should().dependOnClassesThat().resideOutsideOfPackages("id.sopflow.calendar", "java..", "org.yaml.snakeyaml..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noTechnicalLayerPackages() {
+        noClasses().should().resideInAnyPackage("..controller..", "..service..", "..repository..", "..dao..")
+                .because("the code is packaged by feature")
+                .check(CLASSES);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("id.sopflow.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void noFieldInjection() {
+        noFields().should().beAnnotatedWith("org.springframework.beans.factory.annotation.Autowired")
+                .orShould().beAnnotatedWith("jakarta.inject.Inject")
+                .because("dependencies come through the constructor")
+                .check(CLASSES);
+    }
+
+    @Test
+    void springComponentsArePackagePrivateAdapters() {
+        classes().that().areAnnotatedWith("org.springframework.stereotype.Component")
+                .or().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .or().areAnnotatedWith("org.springframework.stereotype.Controller")
+                .should().notBePublic()
+                .because("each feature exposes one entry point; adapters stay inside their package")
+                .check(CLASSES);
+    }
+
+    private static String[] escape(String[] names) {
+        String[] out = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = names[i].replace(".", "\\.");
+        }
+        return out;
+    }
+}
