@@ -3,11 +3,15 @@ package id.sopflow;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
+import javax.sql.DataSource;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A fresh in-memory engine for process tests, without Spring; beans are what expressions can call. */
+/** In-memory engines for process tests, without Spring; beans are what the processes' expressions call. */
 public final class TestProcessEngine {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -15,11 +19,20 @@ public final class TestProcessEngine {
     private TestProcessEngine() {
     }
 
-    public static ProcessEngine create(Map<Object, Object> beans) {
-        String name = "test-" + COUNTER.incrementAndGet();
+    /** A fresh in-memory H2 database with SOPflow's own tables (src/main/resources/schema.sql). */
+    public static DataSource database() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:test-" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        new ResourceDatabasePopulator(new FileSystemResource("src/main/resources/schema.sql")).execute(dataSource);
+        return dataSource;
+    }
+
+    /** An engine on {@code dataSource}; several engines may share one database, one after another (restart). */
+    public static ProcessEngine create(DataSource dataSource, Map<Object, Object> beans) {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName(name);
-        configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        configuration.setProcessEngineName("test-engine-" + COUNTER.incrementAndGet());
+        configuration.setDataSource(dataSource);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);

@@ -184,7 +184,7 @@ public final class WorkingCalendar {
     }
 
     /** All closed days, sorted by date. */
-    List<Holiday> holidays() {
+    public List<Holiday> holidays() {
         return holidays.values().stream().sorted(Comparator.comparing(Holiday::date)).toList();
     }
 

@@ -3,6 +3,7 @@ package id.sopflow.sop;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BpmnModelElementInstance;
 import org.camunda.bpm.model.bpmn.instance.Collaboration;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
@@ -17,16 +18,23 @@ import org.camunda.bpm.model.bpmn.instance.LaneSet;
 import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimeCycle;
+import org.camunda.bpm.model.bpmn.instance.TimeDate;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnPlane;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 
@@ -50,6 +58,26 @@ final class BpmnGenerator {
     static final String APPROVED = "disetujui";
     static final String NOTE = "catatan";
     static final String NAMESPACE = "https://sopflow.id/bpmn";
+
+    /*
+     * The beans the processes call (implemented in the monitoring package). Only their names are
+     * shared: the generator knows nothing of how they work.
+     */
+    /** Expression bean giving a step's timer moments from its mutu baku and the working calendar. */
+    static final String TIMER_BEAN = "mutuBaku";
+    /** Task listener: due date on create, closes open overdue records on complete. */
+    static final String TASK_LISTENER = "${mutuBakuTugas}";
+    /** Execution listener of the process: planned finish at start, lateness at end. */
+    static final String PROCESS_LISTENER = "${mutuBakuProses}";
+    /** Execution listener of the end events behind the timers: records a reminder, overdue or escalation. */
+    static final String ALERT_LISTENER = "${mutuBakuPeringatan}";
+    /** Delegate of the schedule process: starts the recurring SOP for every kecamatan. */
+    static final String SCHEDULE_DELEGATE = "${jadwalBulanan}";
+    /** Kinds of alert, the {@code jenis} property of the recording end events. */
+    static final String REMINDER = "PENGINGAT";
+    static final String OVERDUE = "TERLAMBAT";
+    static final String ESCALATION = "ESKALASI";
+    static final String REPORT_DEADLINE = "TENGGAT_LAPORAN";
     /** Finished instances stay in history for five years (audit of planning documents). */
     static final String HISTORY_TIME_TO_LIVE = "1825";
 
@@ -74,10 +102,77 @@ final class BpmnGenerator {
         return new Build(sop).run();
     }
 
+    /** Every file an SOP generates, by path below {@code bpmn/}: its process and, if recurring, its schedule. */
+    Map<String, String> files(SopDefinition sop) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(sop.bpmnPath(), toXml(sop));
+        sop.schedule().ifPresent(schedule ->
+                files.put(sop.scheduleBpmnPath(), Bpmn.convertToString(new ScheduleBuild(sop, schedule).run())));
+        return files;
+    }
+
     /** The state of one generation. */
-    private static final class Build {
+    /** Element helpers shared by both generations. */
+    private abstract static class Writer {
+        final BpmnModelInstance model = Bpmn.createEmptyModel();
+
+        <T extends BpmnModelElementInstance> T create(BpmnModelElementInstance parent, String id, Class<T> type) {
+            T element = model.newInstance(type);
+            element.setAttributeValue("id", id, true);
+            parent.addChildElement(element);
+            return element;
+        }
+
+        void documentation(BaseElement element, String text) {
+            Documentation documentation = model.newInstance(Documentation.class);
+            documentation.setId(element.getId().replace('-', '_') + "_dokumentasi");
+            documentation.setTextContent(text);
+            element.getDocumentations().add(documentation);
+        }
+
+        ExtensionElements properties(BaseElement element, Map<String, String> values) {
+            ExtensionElements extensions = model.newInstance(ExtensionElements.class);
+            element.setExtensionElements(extensions);
+            CamundaProperties properties = model.newInstance(CamundaProperties.class);
+            extensions.addChildElement(properties);
+            values.forEach((name, value) -> {
+                CamundaProperty property = model.newInstance(CamundaProperty.class);
+                property.setCamundaName(name);
+                property.setCamundaValue(value);
+                properties.addChildElement(property);
+            });
+            return extensions;
+        }
+
+        void executionListener(ExtensionElements extensions, String event, String delegateExpression) {
+            CamundaExecutionListener listener = model.newInstance(CamundaExecutionListener.class);
+            listener.setCamundaEvent(event);
+            listener.setCamundaDelegateExpression(delegateExpression);
+            extensions.addChildElement(listener);
+        }
+
+        BpmnShape shape(BpmnPlane plane, BaseElement element, int x, int y, int w, int h, Boolean horizontal) {
+            BpmnShape shape = create(plane, element.getId() + "_di", BpmnShape.class);
+            shape.setBpmnElement(element);
+            if (horizontal != null) {
+                shape.setHorizontal(horizontal);
+            }
+            Bounds bounds = model.newInstance(Bounds.class);
+            bounds.setX(x);
+            bounds.setY(y);
+            bounds.setWidth(w);
+            bounds.setHeight(h);
+            shape.setBounds(bounds);
+            return shape;
+        }
+
+        static String id(String kode) {
+            return kode.replace('-', '_');
+        }
+    }
+
+    private static final class Build extends Writer {
         private final SopDefinition sop;
-        private final BpmnModelInstance model = Bpmn.createEmptyModel();
         private final Map<String, Lane> lanes = new LinkedHashMap<>();
         private final Map<String, Integer> laneIndex = new LinkedHashMap<>();
         private final Map<String, int[]> boxes = new LinkedHashMap<>();
@@ -103,7 +198,9 @@ final class BpmnGenerator {
             process.setExecutable(true);
             process.setCamundaHistoryTimeToLiveString(HISTORY_TIME_TO_LIVE);
             documentation(process, processDocumentation());
-            properties(process, processProperties());
+            ExtensionElements processExtensions = properties(process, processProperties());
+            executionListener(processExtensions, "start", PROCESS_LISTENER);
+            executionListener(processExtensions, "end", PROCESS_LISTENER);
 
             Participant participant = create(collaboration, "pool_" + id(sop.kode()), Participant.class);
             participant.setName(sop.nama() + " (Kecamatan " + sop.kecamatan() + ")");
@@ -128,6 +225,7 @@ final class BpmnGenerator {
             for (SopStep step : steps) {
                 UserTask task = userTask(step);
                 tasks.put(step.number(), task);
+                timers(step, task);
                 flow(previousFlowId, previous, task, previousCondition, previousCondition == null ? null : "Ya");
                 previous = task;
                 previousCondition = null;
@@ -150,6 +248,7 @@ final class BpmnGenerator {
                 returnFlow(review.elementId() + "_dikembalikan", gateways.get(review.number()), tasks.get(target),
                         review.roleId(), "Tidak, kembali ke langkah " + target);
             }
+            sop.schedule().ifPresent(schedule -> reportDeadline());
             diagram(collaboration, participant);
             return model;
         }
@@ -174,6 +273,14 @@ final class BpmnGenerator {
             }
             step.returnTo().ifPresent(r -> props.put("kembaliKe", String.valueOf(r)));
             ExtensionElements extensions = properties(task, props);
+            if (step.waktu().isPresent()) {
+                for (String event : List.of("create", "complete")) {
+                    CamundaTaskListener listener = model.newInstance(CamundaTaskListener.class);
+                    listener.setCamundaEvent(event);
+                    listener.setCamundaDelegateExpression(TASK_LISTENER);
+                    extensions.addChildElement(listener);
+                }
+            }
             if (step.isReview()) {
                 CamundaFormData form = model.newInstance(CamundaFormData.class);
                 extensions.addChildElement(form);
@@ -229,8 +336,84 @@ final class BpmnGenerator {
             props.put("dokumen", sop.dokumen());
             props.put("nomorSop", sop.identitas().nomor());
             props.put("jumlahLangkah", String.valueOf(sop.steps().size()));
+            sop.schedule().ifPresent(s -> props.put("tenggatSebelumTanggal", String.valueOf(s.deadlineBeforeDay())));
             return props;
         }
+
+        /**
+         * Non-interrupting timers on a step with a waktu: a reminder at the target of a range, overdue
+         * at the limit (the Sekcam is told), escalation to the Camat at twice the limit. The task stays
+         * open; each timer leads to an end event whose listener records the alert.
+         */
+        private void timers(SopStep step, UserTask task) {
+            if (step.waktu().isEmpty()) {
+                return;
+            }
+            List<String[]> alerts = new ArrayList<>();
+            if (step.waktu().get().isRange()) {
+                alerts.add(new String[] {"pengingat", REMINDER, "reminderAt", "Target waktu",
+                        "Pengingat"});
+            }
+            alerts.add(new String[] {"terlambat", OVERDUE, "dueAt", "Batas " + step.waktuText(),
+                    "Terlambat, Sekcam diberi tahu"});
+            alerts.add(new String[] {"eskalasi", ESCALATION, "escalationAt", "2x batas",
+                    "Eskalasi ke Camat"});
+            int[] box = boxes.get(task.getId());
+            for (int i = 0; i < alerts.size(); i++) {
+                String[] alert = alerts.get(i);
+                String id = step.elementId() + "_" + alert[0];
+                BoundaryEvent boundary = create(process, id, BoundaryEvent.class);
+                boundary.setName(alert[3]);
+                boundary.setAttachedTo(task);
+                boundary.setCancelActivity(false);
+                TimerEventDefinition timer = create(boundary, id + "_timer", TimerEventDefinition.class);
+                TimeDate date = create(timer, id + "_saat", TimeDate.class);
+                date.setTextContent("${" + TIMER_BEAN + "." + alert[2] + "(execution)}");
+                EndEvent recorded = create(process, id + "_dicatat", EndEvent.class);
+                recorded.setName(alert[4]);
+                ExtensionElements extensions = properties(recorded, Map.of("jenis", alert[1]));
+                executionListener(extensions, "start", ALERT_LISTENER);
+                lanes.get(step.roleId()).getFlowNodeRefs().add(boundary);
+                lanes.get(step.roleId()).getFlowNodeRefs().add(recorded);
+                int cx = box[0] + box[2] * (i + 1) / (alerts.size() + 1);
+                int cy = box[1] + box[3];
+                boxes.put(id, new int[] {cx - EVENT_SIZE / 2, cy - EVENT_SIZE / 2, EVENT_SIZE, EVENT_SIZE});
+                boxes.put(id + "_dicatat", new int[] {cx - EVENT_SIZE / 2, cy + 52, EVENT_SIZE, EVENT_SIZE});
+                flow("alur_" + id, boundary, recorded, null, null);
+            }
+        }
+
+        /** The recurring SOP's own deadline: an event subprocess that fires once the report is late. */
+        private void reportDeadline() {
+            String laneRole = sop.roles().get(0).id();
+            SubProcess sub = create(process, "tenggat_laporan", SubProcess.class);
+            sub.setTriggeredByEvent(true);
+            sub.setName("Tenggat laporan bulanan");
+            lanes.get(laneRole).getFlowNodeRefs().add(sub);
+            StartEvent late = create(sub, "tenggat_laporan_lewat", StartEvent.class);
+            late.setName("Tenggat laporan terlewati");
+            late.setInterrupting(false);
+            TimerEventDefinition timer = create(late, "tenggat_laporan_lewat_timer", TimerEventDefinition.class);
+            TimeDate date = create(timer, "tenggat_laporan_lewat_saat", TimeDate.class);
+            date.setTextContent("${" + TIMER_BEAN + ".reportDeadline(execution)}");
+            EndEvent recorded = create(sub, "tenggat_laporan_dicatat", EndEvent.class);
+            recorded.setName("Keterlambatan laporan dicatat, Sekcam dan Camat diberi tahu");
+            executionListener(properties(recorded, Map.of("jenis", REPORT_DEADLINE)), "start", ALERT_LISTENER);
+            int x = POOL_X + POOL_HEADER + FIRST_COLUMN_CENTER + column * COLUMN_WIDTH - COLUMN_WIDTH / 2;
+            int y = POOL_Y + laneIndex.get(laneRole) * LANE_HEIGHT + 20;
+            boxes.put(sub.getId(), new int[] {x, y, 2 * COLUMN_WIDTH - 40, LANE_HEIGHT - 40});
+            int cy = y + (LANE_HEIGHT - 40) / 2;
+            boxes.put(late.getId(), new int[] {x + 40, cy - EVENT_SIZE / 2, EVENT_SIZE, EVENT_SIZE});
+            boxes.put(recorded.getId(), new int[] {x + 2 * COLUMN_WIDTH - 40 - 76, cy - EVENT_SIZE / 2, EVENT_SIZE, EVENT_SIZE});
+            column += 2;
+            SequenceFlow flow = create(sub, "alur_tenggat_laporan", SequenceFlow.class);
+            flow.setSource(late);
+            flow.setTarget(recorded);
+            late.getOutgoing().add(flow);
+            recorded.getIncoming().add(flow);
+            flows.add(flow);
+        }
+
 
         // --- elements ---------------------------------------------------------------------------
 
@@ -269,33 +452,8 @@ final class BpmnGenerator {
             flow(id, from, to, "${not " + APPROVED + "}", name);
         }
 
-        private <T extends BpmnModelElementInstance> T create(BpmnModelElementInstance parent, String id, Class<T> type) {
-            T element = model.newInstance(type);
-            element.setAttributeValue("id", id, true);
-            parent.addChildElement(element);
-            return element;
-        }
 
-        private void documentation(BaseElement element, String text) {
-            Documentation documentation = model.newInstance(Documentation.class);
-            documentation.setId(element.getId().replace('-', '_') + "_dokumentasi");
-            documentation.setTextContent(text);
-            element.getDocumentations().add(documentation);
-        }
 
-        private ExtensionElements properties(BaseElement element, Map<String, String> values) {
-            ExtensionElements extensions = model.newInstance(ExtensionElements.class);
-            element.setExtensionElements(extensions);
-            CamundaProperties properties = model.newInstance(CamundaProperties.class);
-            extensions.addChildElement(properties);
-            values.forEach((name, value) -> {
-                CamundaProperty property = model.newInstance(CamundaProperty.class);
-                property.setCamundaName(name);
-                property.setCamundaValue(value);
-                properties.addChildElement(property);
-            });
-            return extensions;
-        }
 
         // --- diagram interchange ----------------------------------------------------------------
 
@@ -319,26 +477,15 @@ final class BpmnGenerator {
                 if (element instanceof ExclusiveGateway) {
                     shape.setMarkerVisible(true);
                 }
+                if (element instanceof SubProcess) {
+                    shape.setExpanded(true);
+                }
             }
             for (SequenceFlow flow : flows) {
                 edge(plane, flow);
             }
         }
 
-        private BpmnShape shape(BpmnPlane plane, BaseElement element, int x, int y, int w, int h, Boolean horizontal) {
-            BpmnShape shape = create(plane, element.getId() + "_di", BpmnShape.class);
-            shape.setBpmnElement(element);
-            if (horizontal != null) {
-                shape.setHorizontal(horizontal);
-            }
-            Bounds bounds = model.newInstance(Bounds.class);
-            bounds.setX(x);
-            bounds.setY(y);
-            bounds.setWidth(w);
-            bounds.setHeight(h);
-            shape.setBounds(bounds);
-            return shape;
-        }
 
         private void edge(BpmnPlane plane, SequenceFlow flow) {
             BpmnEdge edge = create(plane, flow.getId() + "_di", BpmnEdge.class);
@@ -350,7 +497,11 @@ final class BpmnGenerator {
             int tx = t[0];
             int ty = t[1] + t[3] / 2;
             List<int[]> points = new ArrayList<>();
-            if (t[0] > s[0]) {
+            if (s[0] + s[2] / 2 == t[0] + t[2] / 2 && t[1] > s[1]) {
+                // a timer path straight down from a boundary event
+                points.add(new int[] {s[0] + s[2] / 2, s[1] + s[3]});
+                points.add(new int[] {t[0] + t[2] / 2, t[1]});
+            } else if (t[0] > s[0]) {
                 points.add(new int[] {sx, sy});
                 if (sy != ty) {
                     int mx = (sx + tx) / 2;
@@ -378,9 +529,73 @@ final class BpmnGenerator {
                 edge.getWaypoints().add(waypoint);
             }
         }
+    }
 
-        private static String id(String kode) {
-            return kode.replace('-', '_');
+    /**
+     * The process that starts a recurring SOP: a timer start event on the SOP's cron, then a service
+     * task that starts one instance per kecamatan (the delegate decides which kecamatan use it).
+     */
+    private static final class ScheduleBuild extends Writer {
+        private final SopDefinition sop;
+        private final SopSchedule schedule;
+
+        ScheduleBuild(SopDefinition sop, SopSchedule schedule) {
+            this.sop = sop;
+            this.schedule = schedule;
+        }
+
+        BpmnModelInstance run() {
+            Definitions definitions = model.newInstance(Definitions.class);
+            definitions.setTargetNamespace(NAMESPACE);
+            definitions.setExporter("SOPflow");
+            definitions.setExporterVersion("1");
+            definitions.setId("definisi_" + id(sop.scheduleProcessKey()));
+            model.setDefinitions(definitions);
+            Process process = create(definitions, sop.scheduleProcessKey(), Process.class);
+            process.setName("Jadwal " + sop.nama());
+            process.setExecutable(true);
+            process.setCamundaHistoryTimeToLiveString("180");
+            documentation(process, "Memulai SOP " + sop.nama() + " untuk setiap kecamatan menurut jadwal (cron "
+                    + schedule.startCron() + ", zona waktu server); laporan harus selesai sebelum tanggal "
+                    + schedule.deadlineBeforeDay() + ".");
+
+            StartEvent start = create(process, "awal_periode", StartEvent.class);
+            start.setName("Awal periode");
+            TimerEventDefinition timer = create(start, "awal_periode_timer", TimerEventDefinition.class);
+            TimeCycle cycle = create(timer, "awal_periode_siklus", TimeCycle.class);
+            cycle.setTextContent(schedule.startCron());
+            ServiceTask startEach = create(process, "mulai_per_kecamatan", ServiceTask.class);
+            startEach.setName("Mulai " + sop.dokumen() + " untuk setiap kecamatan");
+            startEach.setCamundaDelegateExpression(SCHEDULE_DELEGATE);
+            properties(startEach, Map.of("proses", sop.kode()));
+            EndEvent end = create(process, "selesai", EndEvent.class);
+            end.setName("Semua kecamatan dimulai");
+
+            BpmnDiagram diagram = create(definitions, "diagram_" + id(sop.scheduleProcessKey()), BpmnDiagram.class);
+            BpmnPlane plane = create(diagram, "bidang_" + id(sop.scheduleProcessKey()), BpmnPlane.class);
+            plane.setBpmnElement(process);
+            shape(plane, start, 150, 142, EVENT_SIZE, EVENT_SIZE, null);
+            shape(plane, startEach, 250, 110, TASK_WIDTH, TASK_HEIGHT, null);
+            shape(plane, end, 480, 142, EVENT_SIZE, EVENT_SIZE, null);
+            connect(plane, process, start, startEach, new int[] {186, 160, 250, 160});
+            connect(plane, process, startEach, end, new int[] {410, 160, 480, 160});
+            return model;
+        }
+
+        private void connect(BpmnPlane plane, Process process, FlowNode from, FlowNode to, int[] points) {
+            SequenceFlow flow = create(process, "alur_" + from.getId() + "_ke_" + to.getId(), SequenceFlow.class);
+            flow.setSource(from);
+            flow.setTarget(to);
+            from.getOutgoing().add(flow);
+            to.getIncoming().add(flow);
+            BpmnEdge edge = create(plane, flow.getId() + "_di", BpmnEdge.class);
+            edge.setBpmnElement(flow);
+            for (int i = 0; i < points.length; i += 2) {
+                Waypoint waypoint = model.newInstance(Waypoint.class);
+                waypoint.setX(points[i]);
+                waypoint.setY(points[i + 1]);
+                edge.getWaypoints().add(waypoint);
+            }
         }
     }
 }

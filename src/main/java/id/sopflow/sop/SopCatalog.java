@@ -55,7 +55,6 @@ public final class SopCatalog {
             String folder = relative.getName(0).toString();
             try {
                 SopDefinition sop = reader.read(file, name, folder);
-                String key = folder + "/" + sop.kode();
                 String other = seenKode.putIfAbsent(sop.kode(), name);
                 if (other != null) {
                     problems.add(name + ", isian 'kode': kode '" + sop.kode() + "' sudah dipakai oleh " + other);
@@ -86,17 +85,24 @@ public final class SopCatalog {
         return definitions.stream().flatMap(d -> d.warnings().stream()).toList();
     }
 
-    /** The generated BPMN XML of one SOP. */
+    /** The generated BPMN XML of one SOP's process. */
     public String bpmnXml(SopDefinition sop) {
         return generator.toXml(sop);
     }
 
-    /** Writes {@code <bpmnDir>/<folder>/<kode>.bpmn} for every SOP; returns the files whose content changed. */
+    /** Every generated file, by path below the BPMN folder, in a stable order. */
+    public Map<String, String> bpmnFiles() {
+        Map<String, String> files = new LinkedHashMap<>();
+        definitions.forEach(sop -> files.putAll(generator.files(sop)));
+        return files;
+    }
+
+    /** Writes {@code <bpmnDir>/<folder>/<kode>.bpmn} (and schedule files) for every SOP; returns the files whose content changed. */
     public List<Path> writeBpmn(Path bpmnDir) {
         List<Path> changed = new ArrayList<>();
-        for (SopDefinition sop : definitions) {
-            Path target = bpmnDir.resolve(sop.bpmnPath());
-            String xml = bpmnXml(sop);
+        for (Map.Entry<String, String> file : bpmnFiles().entrySet()) {
+            Path target = bpmnDir.resolve(file.getKey());
+            String xml = file.getValue();
             try {
                 if (Files.exists(target) && Files.readString(target, StandardCharsets.UTF_8).equals(xml)) {
                     continue;
@@ -111,17 +117,17 @@ public final class SopCatalog {
         return changed;
     }
 
-    /** The SOPs whose file in {@code bpmnDir} is missing or differs from what their source generates. */
+    /** The generated files that are missing from {@code bpmnDir} or differ from what their source generates. */
     public List<String> staleBpmn(Path bpmnDir) {
         List<String> stale = new ArrayList<>();
-        for (SopDefinition sop : definitions) {
-            Path file = bpmnDir.resolve(sop.bpmnPath());
+        for (Map.Entry<String, String> generated : bpmnFiles().entrySet()) {
+            Path file = bpmnDir.resolve(generated.getKey());
             try {
-                if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(bpmnXml(sop))) {
-                    stale.add(sop.bpmnPath());
+                if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(generated.getValue())) {
+                    stale.add(generated.getKey());
                 }
             } catch (IOException e) {
-                stale.add(sop.bpmnPath());
+                stale.add(generated.getKey());
             }
         }
         return stale;

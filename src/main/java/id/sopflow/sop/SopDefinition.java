@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param folder    the folder under {@code config/sop} it was read from (the kecamatan's folder)
  * @param kecamatan the kecamatan whose SOP table this is
  * @param dokumen   the document the SOP produces (Renja, DPA, ...)
+ * @param schedule  for a recurring SOP, when instances start and when each is due
  * @param warnings  findings that do not stop deployment, e.g. "waktu belum ditetapkan"
  */
 public record SopDefinition(
@@ -21,6 +22,7 @@ public record SopDefinition(
         SopIdentity identitas,
         List<SopRole> roles,
         List<SopStep> steps,
+        Optional<SopSchedule> schedule,
         List<String> warnings) {
 
     public SopDefinition {
@@ -41,5 +43,15 @@ public record SopDefinition(
     /** Where the generated process lives, relative to {@code bpmn/}: {@code <folder>/<kode>.bpmn}. */
     public String bpmnPath() {
         return folder + "/" + kode + ".bpmn";
+    }
+
+    /** The key of the process that starts a recurring SOP on its schedule: {@code <kode>-bulanan}. */
+    public String scheduleProcessKey() {
+        return kode + "-bulanan";
+    }
+
+    /** Where the schedule process lives, relative to {@code bpmn/}. */
+    public String scheduleBpmnPath() {
+        return folder + "/" + scheduleProcessKey() + ".bpmn";
     }
 }

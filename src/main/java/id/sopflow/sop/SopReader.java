@@ -36,7 +36,9 @@ final class SopReader {
 
     private static final Pattern KODE = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Set<String> TOP_KEYS = Set.of(
-            "kode", "nama", "kecamatan", "dokumen", "identitas", "peran", "langkah");
+            "kode", "nama", "kecamatan", "dokumen", "identitas", "peran", "langkah", "jadwal");
+    private static final Set<String> SCHEDULE_KEYS = Set.of("mulai", "tenggatSebelumTanggal");
+    private static final Pattern CRON = Pattern.compile("\\S+(\\s+\\S+){5,6}");
     private static final Set<String> IDENTITY_KEYS = Set.of(
             "nomor", "tanggalPembuatan", "tanggalRevisi", "tanggalEfektif", "disahkanOleh", "dasarHukum",
             "kualifikasiPelaksana", "keterkaitan", "peralatan", "peringatan", "pencatatan");
@@ -112,10 +114,34 @@ final class SopReader {
             SopIdentity identity = identity(top.get("identitas"));
             List<SopRole> roles = roles(top.get("peran"), map);
             List<SopStep> steps = steps(top.get("langkah"), map, roles);
+            Optional<SopSchedule> schedule = schedule(top.get("jadwal"));
             if (!problems.isEmpty()) {
                 throw new SopValidationException(problems);
             }
-            return new SopDefinition(kode, folder, nama, kecamatan, dokumen, identity, roles, steps, warnings);
+            return new SopDefinition(kode, folder, nama, kecamatan, dokumen, identity, roles, steps, schedule, warnings);
+        }
+
+        private Optional<SopSchedule> schedule(Node node) {
+            if (node == null) {
+                return Optional.empty();
+            }
+            if (!(node instanceof MappingNode map)) {
+                problem(node, "jadwal", "jadwal", "harus berupa peta (mulai, tenggatSebelumTanggal)");
+                return Optional.empty();
+            }
+            Map<String, Node> f = fields(map, SCHEDULE_KEYS, "jadwal");
+            String cron = requiredText(f, "mulai", map, "jadwal");
+            if (cron != null && !CRON.matcher(cron).matches()) {
+                problem(f.get("mulai"), "jadwal", "mulai", "'" + cron
+                        + "' bukan ekspresi cron (detik menit jam tanggal bulan hari, contoh: 0 0 7 1 * ?)");
+            }
+            Integer day = integer(f.get("tenggatSebelumTanggal"), "jadwal", "tenggatSebelumTanggal");
+            if (f.get("tenggatSebelumTanggal") == null) {
+                problem(map, "jadwal", "tenggatSebelumTanggal", "wajib diisi");
+            } else if (day != null && (day < 2 || day > 28)) {
+                problem(f.get("tenggatSebelumTanggal"), "jadwal", "tenggatSebelumTanggal", "harus antara 2 dan 28, bukan " + day);
+            }
+            return cron == null || day == null ? Optional.empty() : Optional.of(new SopSchedule(cron, day));
         }
 
         private SopIdentity identity(Node node) {
@@ -298,11 +324,11 @@ final class SopReader {
                 try {
                     return Integer.valueOf(scalar.getValue().strip());
                 } catch (NumberFormatException e) {
-                    problem(node, where, key, "'" + scalar.getValue() + "' bukan nomor langkah");
+                    problem(node, where, key, "'" + scalar.getValue() + "' bukan bilangan bulat");
                     return null;
                 }
             }
-            problem(node, where, key, "harus berupa nomor langkah");
+            problem(node, where, key, "harus berupa bilangan bulat");
             return null;
         }
 

@@ -53,7 +53,8 @@ class BpmnGeneratorTest {
                         org.assertj.core.groups.Tuple.tuple("lane_pelaksana", "Pelaksana"));
         Lane camat = model.getModelElementById("lane_camat");
         assertThat(camat.getFlowNodeRefs()).extracting(BaseElement::getId)
-                .containsExactlyInAnyOrder("langkah_02", "langkah_02_keputusan");
+                .containsExactlyInAnyOrder("langkah_02", "langkah_02_keputusan", "langkah_02_terlambat",
+                        "langkah_02_terlambat_dicatat", "langkah_02_eskalasi", "langkah_02_eskalasi_dicatat");
         Participant pool = model.getModelElementById("pool_contoh");
         assertThat(pool.getProcess()).isSameAs(process);
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 class SopProcessTest {
 
     // not final: ProcessEngineExtension injects the engine into ProcessEngine fields
-    private static ProcessEngine ENGINE = TestProcessEngine.create(Map.of());
+    private static final javax.sql.DataSource DATABASE = TestProcessEngine.database();
+    private static ProcessEngine ENGINE = TestProcessEngine.create(DATABASE,
+            id.sopflow.monitoring.MonitoringBeans.create(DATABASE, List.of())); // no timer fires in these tests
     private static final SopCatalog CATALOG = SopCatalog.load(Path.of("config/sop"), SopCatalog.STANDARD_ROLES);
 
     @RegisterExtension

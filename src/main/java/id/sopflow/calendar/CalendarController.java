@@ -1,0 +1,117 @@
+package id.sopflow.calendar;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * {@code /api/kalender}: the closed days of a year, days added by the admin without a redeploy, and
+ * the due moment of a waktu from a start (what the engine will compute).
+ */
+@RestController
+@RequestMapping("/api/kalender")
+class CalendarController {
+
+    private final WorkingCalendars calendars;
+
+    CalendarController(WorkingCalendars calendars) {
+        this.calendars = calendars;
+    }
+
+    record Day(LocalDate tanggal, String nama, String jenis, String sumber, boolean ditambahkan, String kecamatan) {
+    }
+
+    record NewDay(LocalDate tanggal, String nama, String jenis, String sumber, String kecamatan) {
+    }
+
+    record Due(OffsetDateTime mulai, String waktu, OffsetDateTime target, OffsetDateTime batas, String zona) {
+    }
+
+    @GetMapping("/libur")
+    List<Day> holidays(@RequestParam int tahun, @RequestParam(required = false) String kecamatan) {
+        List<AddedHoliday> added = calendars.added().all();
+        return calendars.forKecamatan(kecamatan).holidays().stream()
+                .filter(h -> h.date().getYear() == tahun)
+                .map(h -> {
+                    Optional<AddedHoliday> a = added.stream()
+                            .filter(x -> x.holiday().date().equals(h.date()) && x.appliesTo(kecamatan)).findFirst();
+                    return new Day(h.date(), h.name(), h.kind().name(), h.source(), a.isPresent(),
+                            a.flatMap(AddedHoliday::kecamatan).orElse(null));
+                })
+                .toList();
+    }
+
+    @PostMapping("/libur")
+    ResponseEntity<Map<String, String>> add(@RequestBody NewDay day, Principal user) {
+        if (day.tanggal() == null) {
+            throw new IllegalArgumentException("isian 'tanggal' wajib diisi (format YYYY-MM-DD)");
+        }
+        if (day.nama() == null || day.nama().isBlank()) {
+            throw new IllegalArgumentException("isian 'nama' wajib diisi");
+        }
+        Holiday.Kind kind = kind(day.jenis());
+        Optional<String> kecamatan = Optional.ofNullable(day.kecamatan()).filter(k -> !k.isBlank());
+        AddedHoliday added = new AddedHoliday(new Holiday(day.tanggal(), day.nama(), kind, day.sumber()), kecamatan,
+                user == null ? "sistem" : user.getName(), ClockUtil.getCurrentTime().toInstant());
+        if (!calendars.added().add(added)) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("pesan",
+                    "tanggal " + day.tanggal() + " sudah ditambahkan" + kecamatan.map(k -> " untuk " + k).orElse("")));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("pesan",
+                "hari libur " + day.tanggal() + " ditambahkan; berlaku untuk tenggat yang dihitung sejak sekarang"));
+    }
+
+    @DeleteMapping("/libur/{tanggal}")
+    ResponseEntity<Void> remove(@PathVariable LocalDate tanggal, @RequestParam(required = false) String kecamatan) {
+        if (!calendars.added().remove(tanggal, Optional.ofNullable(kecamatan).filter(k -> !k.isBlank()))) {
+            throw new NoSuchElementException("tidak ada hari libur tambahan pada " + tanggal);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/tenggat")
+    Due due(@RequestParam String mulai, @RequestParam String waktu, @RequestParam(required = false) String kecamatan) {
+        Instant start;
+        try {
+            start = OffsetDateTime.parse(mulai).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'mulai' harus berformat ISO, contoh 2026-11-23T10:00:00+07:00");
+        }
+        Waktu parsed = Waktu.parse(waktu).orElseThrow(() -> new IllegalArgumentException("'waktu' kosong"));
+        WorkingCalendar calendar = calendars.forKecamatan(kecamatan);
+        return new Due(start.atZone(calendar.zone()).toOffsetDateTime(), parsed.text(),
+                calendar.add(start, parsed.target()).atZone(calendar.zone()).toOffsetDateTime(),
+                calendar.add(start, parsed.limit()).atZone(calendar.zone()).toOffsetDateTime(),
+                calendar.zone().getId());
+    }
+
+    private static Holiday.Kind kind(String text) {
+        if (text == null || text.isBlank()) {
+            return Holiday.Kind.LIBUR_LOKAL;
+        }
+        try {
+            return Holiday.Kind.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("jenis '" + text + "' tidak dikenal; gunakan libur_nasional, cuti_bersama atau libur_lokal");
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package id.sopflow.monitoring;
+
+import id.sopflow.calendar.WorkingCalendar;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /api/keterlambatan}: the steps that passed their mutu baku and by how much (in working
+ * time), the instances with their planned finish, and {@code /api/pemberitahuan}: what the caller was told.
+ */
+@RestController
+@RequestMapping("/api")
+class MonitoringController {
+
+    private final AlertLog alerts;
+    private final MutuBakuTimers timers;
+    private final IdentityService identity;
+    private final HistoryService history;
+    private final RuntimeService runtime;
+
+    MonitoringController(AlertLog alerts, MutuBakuTimers timers, IdentityService identity, HistoryService history,
+            RuntimeService runtime) {
+        this.alerts = alerts;
+        this.timers = timers;
+        this.identity = identity;
+        this.history = history;
+        this.runtime = runtime;
+    }
+
+    record AlertView(String id, String jenis, String kecamatan, String proses, String businessKey, String prosesInstanceId,
+            Integer langkah, String namaLangkah, String tugasId, String pemegang, String waktu, OffsetDateTime mulai,
+            OffsetDateTime tenggat, OffsetDateTime dicatatPada, List<String> diberitahukanKe, OffsetDateTime selesaiPada,
+            long terlambatMenit, String terlambat) {
+    }
+
+    record InstanceView(String id, String proses, String businessKey, String kecamatan, OffsetDateTime mulai,
+            OffsetDateTime rencanaSelesai, long terlambatMenit, String terlambat) {
+    }
+
+    record NotificationView(String id, String peringatanId, String kecamatan, String grup, String pengguna, String pesan,
+            OffsetDateTime dibuatPada) {
+    }
+
+    /**
+     * @param status {@code terbuka} (default): steps still open; {@code semua}: also finished ones
+     * @param jenis  PENGINGAT, TERLAMBAT, ESKALASI or TENGGAT_LAPORAN
+     */
+    @GetMapping("/keterlambatan")
+    List<AlertView> alerts(@RequestParam(defaultValue = "terbuka") String status, @RequestParam(required = false) String jenis,
+            @RequestParam(required = false) String kecamatan, Principal principal) {
+        if (!status.equals("terbuka") && !status.equals("semua")) {
+            throw new IllegalArgumentException("status '" + status + "' tidak dikenal; gunakan terbuka atau semua");
+        }
+        Optional<Alert.Kind> kind = Optional.ofNullable(jenis).filter(j -> !j.isBlank()).map(MonitoringController::kind);
+        Viewer viewer = Viewer.of(principal, identity);
+        Instant now = MutuBakuTimers.now();
+        return alerts.find(viewer.scope(kecamatan), status.equals("terbuka"), kind).stream()
+                .filter(viewer::sees)
+                .map(a -> view(a, now))
+                .toList();
+    }
+
+    @GetMapping("/keterlambatan/instances")
+    List<InstanceView> instances(@RequestParam(required = false) String kecamatan, Principal principal) {
+        Viewer viewer = Viewer.of(principal, identity);
+        if (!viewer.seesWholeOffice()) {
+            return List.of();
+        }
+        List<String> scope = viewer.scope(kecamatan);
+        List<HistoricProcessInstance> running = history.createHistoricProcessInstanceQuery().unfinished().list();
+        if (running.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> planned = runtime.createVariableInstanceQuery().variableName(MutuBakuTimers.PLANNED_FINISH)
+                .processInstanceIdIn(running.stream().map(HistoricProcessInstance::getId).toArray(String[]::new)).list().stream()
+                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, v -> v.getValue() == null ? "" : v.getValue(), (a, b) -> a));
+        Map<String, Object> kecamatanVar = runtime.createVariableInstanceQuery().variableName(ModelProperties.KECAMATAN_VARIABLE)
+                .processInstanceIdIn(running.stream().map(HistoricProcessInstance::getId).toArray(String[]::new)).list().stream()
+                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, v -> v.getValue() == null ? "" : v.getValue(), (a, b) -> a));
+        Instant now = MutuBakuTimers.now();
+        return running.stream()
+                .filter(p -> planned.get(p.getId()) instanceof Date)
+                .map(p -> {
+                    String kec = p.getTenantId() != null ? p.getTenantId() : String.valueOf(kecamatanVar.getOrDefault(p.getId(), ""));
+                    WorkingCalendar calendar = timers.calendarOf(kec.isEmpty() ? null : kec);
+                    Instant plan = ((Date) planned.get(p.getId())).toInstant();
+                    long late = calendar.workingTimeBetween(plan, now).toMinutes();
+                    return new InstanceView(p.getId(), p.getProcessDefinitionKey(), p.getBusinessKey(), kec.isEmpty() ? null : kec,
+                            at(p.getStartTime().toInstant(), calendar), at(plan, calendar), late, describe(late));
+                })
+                .filter(v -> scope.isEmpty() || scope.contains(v.kecamatan()))
+                .toList();
+    }
+
+    @GetMapping("/pemberitahuan")
+    List<NotificationView> notifications(Principal principal) {
+        Viewer viewer = Viewer.of(principal, identity);
+        List<String> groups = viewer.userId() == null ? List.of("sekcam", "camat") : viewer.groups();
+        return alerts.notifications(viewer.allKecamatan() ? List.of() : viewer.scope(null), groups, viewer.userId()).stream()
+                .map(n -> new NotificationView(n.id(), n.alertId(), n.kecamatan(), n.group(), n.user(), n.message(),
+                        at(n.createdAt(), timers.calendarOf(n.kecamatan()))))
+                .toList();
+    }
+
+    private AlertView view(Alert a, Instant now) {
+        WorkingCalendar calendar = timers.calendarOf(a.kecamatan());
+        Instant until = a.finishedAt().orElse(now);
+        long late = calendar.workingTimeBetween(a.deadline(), until).toMinutes();
+        return new AlertView(a.id(), a.kind().name(), a.kecamatan(), a.processKey(), a.businessKey(), a.processInstanceId(),
+                a.step(), a.stepName(), a.taskId(), a.holder(), a.waktu(), at(a.start(), calendar), at(a.deadline(), calendar),
+                at(a.recordedAt(), calendar), a.notified(), a.finishedAt().map(f -> at(f, calendar)).orElse(null), late, describe(late));
+    }
+
+    /** Working minutes as words: "2 jam 15 menit kerja"; "tepat waktu" for none. */
+    static String describe(long minutes) {
+        if (minutes <= 0) {
+            return "tepat waktu";
+        }
+        Duration d = Duration.ofMinutes(minutes);
+        long hours = d.toHours();
+        long rest = d.toMinutesPart();
+        return (hours > 0 ? hours + " jam" + (rest > 0 ? " " : "") : "") + (rest > 0 ? rest + " menit" : "") + " kerja";
+    }
+
+    private static OffsetDateTime at(Instant instant, WorkingCalendar calendar) {
+        return instant == null ? null : instant.atZone(calendar.zone()).toOffsetDateTime();
+    }
+
+    private static Alert.Kind kind(String text) {
+        try {
+            return Alert.Kind.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("jenis '" + text + "' tidak dikenal; gunakan PENGINGAT, TERLAMBAT, ESKALASI atau TENGGAT_LAPORAN");
+        }
+    }
+}

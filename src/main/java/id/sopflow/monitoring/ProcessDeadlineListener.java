@@ -1,0 +1,44 @@
+package id.sopflow.monitoring;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Bean {@code mutuBakuProses}, on the process: at start the planned finish ({@code rencanaSelesai});
+ * at end the finish ({@code selesaiPada}) and the lateness in working minutes ({@code terlambatMenit},
+ * 0 when on time).
+ */
+@Component("mutuBakuProses")
+class ProcessDeadlineListener implements ExecutionListener {
+
+    static final String FINISHED_AT = "selesaiPada";
+    static final String LATE_MINUTES = "terlambatMenit";
+
+    private final MutuBakuTimers timers;
+    private final AlertLog alerts;
+
+    ProcessDeadlineListener(MutuBakuTimers timers, AlertLog alerts) {
+        this.timers = timers;
+        this.alerts = alerts;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (EVENTNAME_START.equals(execution.getEventName())) {
+            timers.plan(execution);
+        } else if (EVENTNAME_END.equals(execution.getEventName())) {
+            Instant now = MutuBakuTimers.now();
+            execution.setVariable(FINISHED_AT, Date.from(now));
+            if (execution.getVariable(MutuBakuTimers.PLANNED_FINISH) instanceof Date planned) {
+                Duration late = timers.calendar(execution).workingTimeBetween(planned.toInstant(), now);
+                execution.setVariable(LATE_MINUTES, late.toMinutes());
+            }
+            alerts.finishInstance(execution.getProcessInstanceId(), now);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package id.sopflow.monitoring;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import java.util.Date;
+
+/**
+ * Bean {@code mutuBakuTugas}: on create, the task's {@code due} is the step's mutu baku limit in working
+ * time (and its follow-up date the target of a range); on complete, the step's open alerts are finished.
+ */
+@Component("mutuBakuTugas")
+class TaskDeadlineListener implements TaskListener {
+
+    private final MutuBakuTimers timers;
+    private final AlertLog alerts;
+
+    TaskDeadlineListener(MutuBakuTimers timers, AlertLog alerts) {
+        this.timers = timers;
+        this.alerts = alerts;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> {
+                StepDeadlines deadlines = timers.deadlines(task.getExecution());
+                task.setDueDate(Date.from(deadlines.due()));
+                deadlines.reminder().ifPresent(r -> task.setFollowUpDate(Date.from(r)));
+            }
+            case EVENTNAME_COMPLETE -> alerts.finishTask(task.getId(), MutuBakuTimers.now());
+            default -> { }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Mutu baku monitoring: the due date of every step in working time, the timers that record a step
+ * as overdue (and remind, and escalate), the planned finish and lateness of every instance, the
+ * monthly start of recurring SOPs (RFK/TEPPA), and {@code /api/keterlambatan} where the Sekcam sees
+ * which steps are late and by how much.
+ *
+ * <p>The generated processes call this package only through bean names ({@code mutuBaku},
+ * {@code mutuBakuTugas}, {@code mutuBakuProses}, {@code mutuBakuPeringatan}, {@code jadwalBulanan}).
+ * The arithmetic is plain Java ({@link id.sopflow.monitoring.StepDeadlines}, the calendar package);
+ * the beans are thin adapters that read "now" from the engine's clock ({@code ClockUtil}) so that
+ * tests and engine agree.
+ */
+package id.sopflow.monitoring;
