@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -88,16 +89,19 @@ class CalendarController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The due moment of {@code waktu} from {@code mulai} (ISO; without offset it is local time of the kecamatan). */
     @GetMapping("/tenggat")
     Due due(@RequestParam String mulai, @RequestParam String waktu, @RequestParam(required = false) String kecamatan) {
+        WorkingCalendar calendar = calendars.forKecamatan(kecamatan);
         Instant start;
         try {
-            start = OffsetDateTime.parse(mulai).toInstant();
+            start = mulai.length() <= 19 ? LocalDateTime.parse(mulai).atZone(calendar.zone()).toInstant()
+                    : OffsetDateTime.parse(mulai).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'mulai' harus berformat ISO, contoh 2026-11-23T10:00:00+07:00");
+            throw new IllegalArgumentException("'mulai' harus berformat ISO, contoh 2026-11-23T10:00 (waktu setempat kecamatan) "
+                    + "atau 2026-11-23T10:00:00+07:00");
         }
         Waktu parsed = Waktu.parse(waktu).orElseThrow(() -> new IllegalArgumentException("'waktu' kosong"));
-        WorkingCalendar calendar = calendars.forKecamatan(kecamatan);
         return new Due(start.atZone(calendar.zone()).toOffsetDateTime(), parsed.text(),
                 calendar.add(start, parsed.target()).atZone(calendar.zone()).toOffsetDateTime(),
                 calendar.add(start, parsed.limit()).atZone(calendar.zone()).toOffsetDateTime(),
