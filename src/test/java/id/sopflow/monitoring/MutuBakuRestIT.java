@@ -36,12 +36,17 @@ class MutuBakuRestIT {
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
 
-    @Autowired
+    /** As the admin of config/organisasi.yaml (password of application-test.yaml): /engine-rest and /api need a login. */
     TestRestTemplate rest;
     @Autowired
     ManagementService management;
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    void logIn(TestRestTemplate anonymous) {
+        rest = anonymous.withBasicAuth("admin", "Uji-Admin-Rahasia-2026");
+    }
 
     @AfterEach
     void reset() {

@@ -29,7 +29,9 @@ class SopDeploymentIT {
 
     @Test
     void sixProcessDefinitionsAreListedByTheRestApi() {
-        ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/engine-rest/process-definition?latestVersion=true",
+        // /engine-rest requires a login (id.sopflow.organisation); the admin of config/organisasi.yaml, test password.
+        ResponseEntity<List<Map<String, Object>>> response = rest.withBasicAuth("admin", "Uji-Admin-Rahasia-2026")
+                .exchange("/engine-rest/process-definition?latestVersion=true",
                 org.springframework.http.HttpMethod.GET, null,
                 new org.springframework.core.ParameterizedTypeReference<>() { });
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -1,0 +1,123 @@
+package id.sopflow.organisation;
+
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /api/instances/{id}/audit}: who did what to an SOP instance and when: the start, every claim,
+ * assignment and completion of a step (a review step completed with {@code disetujui=false} is a
+ * rejection, with the reviewer's {@code catatan}), and the end. Built from Camunda's history and user
+ * operation log, read as the requesting user: whoever may not read the instance's history (another
+ * kecamatan, a pelaksana) gets 404, so existence does not leak.
+ */
+@RestController
+class AuditController {
+
+    static final String APPROVED = "disetujui";
+    static final String NOTE = "catatan";
+
+    /** One audit line. */
+    record Entry(String who, Instant when, String what, String step, String stepName, String note) {
+    }
+
+    private final HistoryService history;
+
+    AuditController(HistoryService history) {
+        this.history = history;
+    }
+
+    @GetMapping("/api/instances/{id}/audit")
+    ResponseEntity<?> audit(@PathVariable String id) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
+        if (instance == null) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("pesan", "Instance SOP '" + id + "' tidak ditemukan."));
+        }
+        Map<String, HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().processInstanceId(id).list().stream()
+                .collect(Collectors.toMap(HistoricTaskInstance::getId, Function.identity()));
+        List<HistoricDetail> details = history.createHistoricDetailQuery().processInstanceId(id).variableUpdates().list();
+
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry(instance.getStartUserId(), instance.getStartTime().toInstant(), "memulai SOP", null, null, null));
+        Set<String> seen = new HashSet<>();
+        for (UserOperationLogEntry log : history.createUserOperationLogQuery().processInstanceId(id)
+                .entityType(EntityTypes.TASK).orderByTimestamp().asc().list()) {
+            String key = log.getOperationId() + "/" + log.getTaskId() + "/" + log.getOperationType();
+            String what = what(log);
+            if (what == null || !seen.add(key)) {
+                continue;
+            }
+            HistoricTaskInstance task = log.getTaskId() == null ? null : tasks.get(log.getTaskId());
+            String note = null;
+            if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(log.getOperationType())) {
+                Object approved = variable(details, log.getOperationId(), APPROVED);
+                Object catatan = variable(details, log.getOperationId(), NOTE);
+                if (Boolean.FALSE.equals(approved)) {
+                    what = "mengembalikan (tidak disetujui)";
+                } else if (Boolean.TRUE.equals(approved)) {
+                    what = "menyetujui";
+                }
+                note = catatan == null || catatan.toString().isBlank() ? null : catatan.toString();
+            }
+            entries.add(new Entry(log.getUserId(), log.getTimestamp().toInstant(), what,
+                    task == null ? null : task.getTaskDefinitionKey(), task == null ? null : task.getName(), note));
+        }
+        if (instance.getEndTime() != null) {
+            entries.add(new Entry(null, instance.getEndTime().toInstant(), "SOP selesai", null, null, null));
+        }
+        // same millisecond: a claim comes before the completion, the start first and the end last
+        entries.sort(Comparator.comparing(Entry::when).thenComparing(AuditController::rank));
+        return ResponseEntity.ok(entries);
+    }
+
+    private static int rank(Entry entry) {
+        return switch (entry.what()) {
+            case "memulai SOP" -> 0;
+            case "SOP selesai" -> 3;
+            default -> entry.what().startsWith("menyelesaikan") || entry.what().startsWith("menyetujui")
+                    || entry.what().startsWith("mengembalikan") ? 2 : 1;
+        };
+    }
+
+    private static String what(UserOperationLogEntry log) {
+        return switch (log.getOperationType()) {
+            case UserOperationLogEntry.OPERATION_TYPE_CLAIM -> log.getNewValue() == null ? "melepas klaim" : "mengklaim";
+            case UserOperationLogEntry.OPERATION_TYPE_ASSIGN -> log.getNewValue() == null ? "melepas penugasan" : "menugaskan kepada " + log.getNewValue();
+            case UserOperationLogEntry.OPERATION_TYPE_COMPLETE -> "menyelesaikan";
+            case UserOperationLogEntry.OPERATION_TYPE_DELEGATE -> "mendelegasikan";
+            case UserOperationLogEntry.OPERATION_TYPE_RESOLVE -> "menyelesaikan delegasi";
+            case UserOperationLogEntry.OPERATION_TYPE_SET_OWNER -> "menetapkan pemilik";
+            default -> null;
+        };
+    }
+
+    private static Object variable(List<HistoricDetail> details, String operationId, String name) {
+        if (operationId == null) {
+            return null;
+        }
+        return details.stream()
+                .filter(d -> operationId.equals(d.getUserOperationId()))
+                .filter(d -> d instanceof HistoricVariableUpdate u && name.equals(u.getVariableName()))
+                .map(d -> ((HistoricVariableUpdate) d).getValue())
+                .findFirst().orElse(null);
+    }
+}

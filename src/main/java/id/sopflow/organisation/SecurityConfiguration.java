@@ -1,0 +1,237 @@
+package id.sopflow.organisation;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who may call what over HTTP. One login for everything: the form at {@code /login} (session, CSRF) or
+ * HTTP Basic for REST clients, both checked against Camunda's users by
+ * {@link EnginePasswordAuthenticationProvider} with lock-out.
+ *
+ * <ul>
+ *   <li>{@code /engine-rest/**} and {@code /api/**}: authenticated (401 otherwise), each request runs as the
+ *       user inside the engine ({@link EngineAuthenticationFilter}), so Camunda authorizations and the
+ *       kecamatan (tenant) check decide what is visible.</li>
+ *   <li>Camunda web apps ({@code /camunda}): single sign-on from the Spring session through Camunda's
+ *       {@link ContainerBasedAuthenticationFilter}; Cockpit and Admin only for {@code camunda-admin};
+ *       Camunda's own password login is closed (it would bypass the lock-out); the web apps keep their own
+ *       CSRF protection, so Spring's CSRF check skips them. Logging out in a web app ends the whole session.</li>
+ *   <li>Health and info are public; other actuator endpoints are for admins.</li>
+ * </ul>
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    static final String ADMIN = Organisation.CAMUNDA_ADMIN_GROUP;
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identity, LoginAttempts attempts,
+                                            CamundaBpmProperties camunda) throws Exception {
+        String webapp = camunda.getWebapp().getApplicationPath();
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher api = new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/api/**"));
+        RequestMatcher webappApi = path.matcher(webapp + "/api/**");
+        RequestMatcher webappLogout = new AndRequestMatcher(
+                path.matcher(HttpMethod.POST, webapp + "/api/admin/auth/user/*/logout"), new RequestHeaderRequestMatcher("X-XSRF-TOKEN"));
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("SOPflow");
+        basic.afterPropertiesSet();
+
+        http.authenticationProvider(new EnginePasswordAuthenticationProvider(identity, attempts))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(path.matcher("/login"), path.matcher("/error"), path.matcher("/favicon.ico"),
+                                path.matcher("/actuator/health"), path.matcher("/actuator/health/**"), path.matcher("/actuator/info"))
+                        .permitAll()
+                        .requestMatchers(path.matcher(webapp + "/api/admin/auth/user/*/login/**"), path.matcher(webapp + "/api/admin/setup/**"),
+                                path.matcher("/engine-rest/identity/verify"), path.matcher(webapp + "/api/engine/engine/*/identity/verify"))
+                        .denyAll()
+                        .requestMatchers(path.matcher(webapp + "/api/admin/auth/**")).authenticated()
+                        .requestMatchers(path.matcher(webapp + "/app/cockpit/**"), path.matcher(webapp + "/app/admin/**"),
+                                path.matcher(webapp + "/api/cockpit/**"), path.matcher(webapp + "/api/admin/**"), path.matcher("/actuator/**"))
+                        .hasAuthority(ADMIN)
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LockedException ? "/login?terkunci" : "/login?gagal"))))
+                .httpBasic(b -> b.authenticationEntryPoint(basic))
+                .logout(l -> l.logoutRequestMatcher(new OrRequestMatcher(path.matcher(HttpMethod.POST, "/logout"), webappLogout))
+                        .logoutSuccessHandler((request, response, authentication) -> {
+                            if (webappLogout.matches(request)) {
+                                response.setStatus(HttpServletResponse.SC_OK);
+                            } else {
+                                response.sendRedirect(request.getContextPath() + "/login?keluar");
+                            }
+                        })
+                        .invalidateHttpSession(true)
+                        .deleteCookies("JSESSIONID"))
+                // CSRF guards what a browser session can be tricked into; not needed where the session is not used:
+                // HTTP Basic, API calls without a session cookie, and the web apps (which have their own CSRF filter).
+                .csrf(c -> c.ignoringRequestMatchers(path.matcher(webapp + "/**"),
+                        request -> request.getHeader("Authorization") != null,
+                        request -> api.matches(request) && request.getRequestedSessionId() == null))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(basic, api)
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
+                .addFilterAfter(new EngineAuthenticationFilter(identity, api), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /**
+     * Single sign-on into Cockpit, Tasklist and Admin: Camunda's filter takes the user of the Spring session
+     * ({@code request.getUserPrincipal()}) and builds the web apps' own authentication with the user's groups
+     * and tenants. Registered right after the Spring Security filter chain.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> camundaWebappSingleSignOn(CamundaBpmProperties camunda) {
+        String webapp = camunda.getWebapp().getApplicationPath();
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("sopflowCamundaSingleSignOn");
+        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName()));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.addUrlPatterns(webapp + "/app/*", webapp + "/api/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /**
+     * Runs each request of {@code /engine-rest} and {@code /api} as the logged-in user inside the engine:
+     * {@code identityService.setAuthentication(user, groups, tenants)} with the groups and kecamatan read
+     * fresh from the identity service, cleared when the request ends. Camunda's authorization and tenant
+     * checks then apply to everything the request does. Part of the Spring Security chain (not a bean, so
+     * it is not registered twice).
+     */
+    static final class EngineAuthenticationFilter extends OncePerRequestFilter {
+
+        private final IdentityService identity;
+        private final RequestMatcher applies;
+
+        EngineAuthenticationFilter(IdentityService identity, RequestMatcher applies) {
+            this.identity = identity;
+            this.applies = applies;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !applies.matches(request);
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+                chain.doFilter(request, response);
+                return;
+            }
+            String userId = authentication.getName();
+            identity.clearAuthentication();
+            List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+            List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+                    .map(Tenant::getId).toList();
+            identity.setAuthentication(userId, groups, tenants);
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                identity.clearAuthentication();
+            }
+        }
+    }
+
+    /**
+     * Spring Security login (form and HTTP Basic) against Camunda's users: the password is checked by the
+     * engine (BCrypt hashes), after the lock-out check; the authorities are the user's Camunda groups.
+     */
+    static final class EnginePasswordAuthenticationProvider implements AuthenticationProvider {
+
+        private static final Logger LOG = LoggerFactory.getLogger(EnginePasswordAuthenticationProvider.class);
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
+
+        private final IdentityService identity;
+        private final LoginAttempts attempts;
+
+        EnginePasswordAuthenticationProvider(IdentityService identity, LoginAttempts attempts) {
+            this.identity = identity;
+            this.attempts = attempts;
+        }
+
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            String userId = authentication.getName() == null ? "" : authentication.getName().strip();
+            Object credentials = authentication.getCredentials();
+            String password = credentials == null ? "" : credentials.toString();
+            Optional<Instant> locked = attempts.lockedUntil(userId);
+            if (locked.isPresent()) {
+                throw new LockedException("Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal; coba lagi setelah pukul "
+                        + TIME.format(locked.get()) + " WIB.");
+            }
+            if (userId.isEmpty() || password.isEmpty() || !identity.checkPassword(userId, password)) {
+                attempts.failed(userId).ifPresent(until -> LOG.warn("Pengguna '{}' dikunci sampai {} setelah {} kali salah kata sandi",
+                        userId, until, attempts.maxFailures()));
+                throw new BadCredentialsException("Nama pengguna atau kata sandi salah.");
+            }
+            attempts.succeeded(userId);
+            List<GrantedAuthority> authorities = identity.createGroupQuery().groupMember(userId).list().stream()
+                    .map(Group::getId).<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
+            return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        }
+    }
+}

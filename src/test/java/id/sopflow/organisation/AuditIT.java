@@ -1,0 +1,62 @@
+package id.sopflow.organisation;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Who claimed, completed and rejected which step, and when; readable only by those who may read the instance. */
+class AuditIT extends AccessTestBase {
+
+    private void claimAndComplete(String user, Task task, String body) {
+        assertThat(postJson(as(user), "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"" + user + "\"}")
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(postJson(as(user), "/engine-rest/task/" + task.getId() + "/complete", body).getStatusCode().value()).isEqualTo(204);
+    }
+
+    @Test
+    void claimsCompletionsAndARejectionWithItsNoteAreRecorded() {
+        ProcessInstance dpa = startAs("camat.ajibarang", "dpa");
+        claimAndComplete("camat.ajibarang", openTask(dpa), "{}");
+        claimAndComplete("sekcam.ajibarang", openTask(dpa), "{}");
+        claimAndComplete("kasubbag.ajibarang", openTask(dpa), "{}");
+        Task review = openTask(dpa);
+        assertThat(review.getTaskDefinitionKey()).isEqualTo("langkah_04");
+        claimAndComplete("sekcam.ajibarang", review, approvalJson(false, "Angka pagu belum sesuai"));
+        assertThat(openTask(dpa).getTaskDefinitionKey()).as("dikembalikan ke langkah 3").isEqualTo("langkah_03");
+
+        List<Map<String, Object>> audit = getList(as("sekcam.ajibarang"), "/api/instances/" + dpa.getId() + "/audit").getBody();
+
+        assertThat(audit).extracting(e -> e.get("who"), e -> e.get("what"), e -> e.get("step"), e -> e.get("note")).containsExactly(
+                tuple("camat.ajibarang", "memulai SOP", null, null),
+                tuple("camat.ajibarang", "mengklaim", "langkah_01", null),
+                tuple("camat.ajibarang", "menyelesaikan", "langkah_01", null),
+                tuple("sekcam.ajibarang", "mengklaim", "langkah_02", null),
+                tuple("sekcam.ajibarang", "menyelesaikan", "langkah_02", null),
+                tuple("kasubbag.ajibarang", "mengklaim", "langkah_03", null),
+                tuple("kasubbag.ajibarang", "menyelesaikan", "langkah_03", null),
+                tuple("sekcam.ajibarang", "mengklaim", "langkah_04", null),
+                tuple("sekcam.ajibarang", "mengembalikan (tidak disetujui)", "langkah_04", "Angka pagu belum sesuai"));
+        assertThat(audit).allSatisfy(e -> assertThat(e.get("when")).isNotNull());
+        assertThat(audit.get(8).get("stepName")).isEqualTo(review.getName());
+    }
+
+    @Test
+    void onlyThoseWhoMayReadTheInstanceSeeItsAudit() {
+        ProcessInstance dpa = startAs("camat.ajibarang", "dpa");
+        String url = "/api/instances/" + dpa.getId() + "/audit";
+
+        assertThat(rest.getForEntity(url, String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(getMap(as("camat.arut-selatan"), url).getStatusCode().value()).isEqualTo(404);
+        assertThat(getMap(as("pelaksana.ajibarang"), url).getStatusCode().value()).isEqualTo(404);
+        assertThat(getMap(as("camat.ajibarang"), "/api/instances/tidak-ada/audit").getStatusCode().value()).isEqualTo(404);
+        assertThat(getList(as("camat.ajibarang"), url).getStatusCode().value()).isEqualTo(200);
+        assertThat(getList(as("staf.bappeda"), url).getStatusCode().value()).isEqualTo(200);
+        assertThat(getList(as("admin"), url).getStatusCode().value()).isEqualTo(200);
+    }
+}
