@@ -3,19 +3,13 @@ package id.sopflow.calendar;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-/** Builds the kecamatan calendars from {@code config/kalender} and the table of added days. */
+/** Builds the kecamatan calendars from {@code config/kalender}, the kecamatan time zones and the table of added days. */
 @Configuration
 class CalendarConfiguration {
 
     @Bean
-    WorkingCalendars workingCalendars(CalendarSettings settings, JdbcAddedHolidays added) {
+    WorkingCalendars workingCalendars(CalendarSettings settings, JdbcAddedHolidays added, KecamatanZones kecamatanZones) {
         WorkingCalendar base = CalendarFiles.readCalendar(settings.dir());
-        Map<String, ZoneId> zones = new LinkedHashMap<>();
-        settings.zona().forEach((kecamatan, zone) -> zones.put(kecamatan, WorkingCalendar.zoneOf(zone)));
-        return new WorkingCalendars(base, zones, added);
+        return new WorkingCalendars(base, kecamatanZones.zones(), added);
     }
 }

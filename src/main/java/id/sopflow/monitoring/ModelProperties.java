@@ -12,7 +12,7 @@ import java.util.Map;
 final class ModelProperties {
 
     /** Variable a system start uses to name the kecamatan when the instance has no tenant. */
-    static final String KECAMATAN_VARIABLE = "kecamatan";
+    static final String KECAMATAN_VARIABLE = id.sopflow.sop.SopStart.KECAMATAN_VARIABLE;
 
     private ModelProperties() {
     }

@@ -1,6 +1,7 @@
 package id.sopflow.monitoring;
 
 import id.sopflow.calendar.WorkingCalendar;
+import id.sopflow.sop.SopStart;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -58,10 +59,8 @@ class MonthlyStarter implements JavaDelegate {
             return;
         }
         Date deadline = Date.from(MutuBakuTimers.reportDeadline(period, deadlineDay, calendar, now));
-        runtime.createProcessInstanceByKey(processKey)
-                .processDefinitionWithoutTenantId()
+        SopStart.forKecamatan(execution.getProcessEngineServices(), processKey, kecamatan)
                 .businessKey(businessKey)
-                .setVariable(ModelProperties.KECAMATAN_VARIABLE, kecamatan)
                 .setVariable(PERIOD, period.toString())
                 .setVariable(MutuBakuTimers.REPORT_DEADLINE, deadline)
                 .execute();

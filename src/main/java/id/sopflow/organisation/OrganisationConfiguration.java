@@ -3,7 +3,13 @@ package id.sopflow.organisation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import id.sopflow.calendar.KecamatanZones;
+import id.sopflow.calendar.WorkingCalendar;
+
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The organisation (read once at start-up) and the login lock-out as beans. */
 @Configuration
@@ -12,6 +18,14 @@ class OrganisationConfiguration {
     @Bean
     Organisation organisation(OrganisationProperties properties) {
         return Organisation.read(properties.file());
+    }
+
+    /** The time zone of each kecamatan for its working calendar. */
+    @Bean
+    KecamatanZones kecamatanZones(Organisation organisation) {
+        Map<String, ZoneId> zones = new LinkedHashMap<>();
+        organisation.kecamatan().forEach(k -> zones.put(k.id(), WorkingCalendar.zoneOf(k.zona())));
+        return () -> zones;
     }
 
     @Bean

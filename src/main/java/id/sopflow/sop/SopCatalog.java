@@ -55,9 +55,11 @@ public final class SopCatalog {
             String folder = relative.getName(0).toString();
             try {
                 SopDefinition sop = reader.read(file, name, folder);
-                String other = seenKode.putIfAbsent(sop.kode(), name);
+                // one shared SOP per kode, and at most one variant per kode in each kecamatan folder
+                String other = seenKode.putIfAbsent(sop.tenant().orElse("") + "/" + sop.kode(), name);
                 if (other != null) {
-                    problems.add(name + ", isian 'kode': kode '" + sop.kode() + "' sudah dipakai oleh " + other);
+                    problems.add(name + ", isian 'kode': kode '" + sop.kode() + "' sudah dipakai oleh " + other
+                            + (sop.kecamatanOnly() ? "" : " (SOP bersama; varian kecamatan memakai 'berlaku: kecamatan')"));
                     continue;
                 }
                 definitions.add(sop);
@@ -75,9 +77,16 @@ public final class SopCatalog {
         return definitions;
     }
 
+    /** The shared SOP with this kode. */
     public SopDefinition get(String kode) {
-        return definitions.stream().filter(d -> d.kode().equals(kode)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("SOP '" + kode + "' tidak ada di " + sopDir));
+        return definitions.stream().filter(d -> d.kode().equals(kode) && !d.kecamatanOnly()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("SOP bersama '" + kode + "' tidak ada di " + sopDir));
+    }
+
+    /** The SOP with this kode that applies to a kecamatan: its own variant, else the shared one. */
+    public SopDefinition get(String kode, String kecamatan) {
+        return definitions.stream().filter(d -> d.kode().equals(kode) && d.tenant().equals(java.util.Optional.of(kecamatan)))
+                .findFirst().orElseGet(() -> get(kode));
     }
 
     /** Every warning of every SOP (for example "waktu belum ditetapkan"). */
@@ -88,6 +97,14 @@ public final class SopCatalog {
     /** The generated BPMN XML of one SOP's process. */
     public String bpmnXml(SopDefinition sop) {
         return generator.toXml(sop);
+    }
+
+    /** The generated files deployed for one kecamatan only, by path below the BPMN folder, with their tenant. */
+    public Map<String, String> tenantOf() {
+        Map<String, String> tenants = new LinkedHashMap<>();
+        definitions.forEach(sop -> sop.tenant().ifPresent(tenant -> generator.files(sop).keySet()
+                .forEach(path -> tenants.put(path, tenant))));
+        return tenants;
     }
 
     /** Every generated file, by path below the BPMN folder, in a stable order. */

@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param folder    the folder under {@code config/sop} it was read from (the kecamatan's folder)
  * @param kecamatan the kecamatan whose SOP table this is
  * @param dokumen   the document the SOP produces (Renja, DPA, ...)
+ * @param kecamatanOnly true for a kecamatan's own variant ({@code berlaku: kecamatan}): deployed for the
+ *                  tenant named by {@code folder} only, where it replaces the shared SOP of the same kode
  * @param schedule  for a recurring SOP, when instances start and when each is due
  * @param warnings  findings that do not stop deployment, e.g. "waktu belum ditetapkan"
  */
@@ -22,6 +24,7 @@ public record SopDefinition(
         SopIdentity identitas,
         List<SopRole> roles,
         List<SopStep> steps,
+        boolean kecamatanOnly,
         Optional<SopSchedule> schedule,
         List<String> warnings) {
 
@@ -29,6 +32,11 @@ public record SopDefinition(
         roles = List.copyOf(roles);
         steps = List.copyOf(steps);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The tenant the process is deployed for: the folder for a kecamatan variant, empty for a shared SOP. */
+    public Optional<String> tenant() {
+        return kecamatanOnly ? Optional.of(folder) : Optional.empty();
     }
 
     public Optional<SopRole> role(String id) {

@@ -14,7 +14,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -29,9 +32,11 @@ class SopDeployment extends AbstractProcessEnginePlugin {
     private static final Logger LOG = LoggerFactory.getLogger(SopDeployment.class);
 
     private final SopProperties properties;
+    private final SopCatalog catalog;
 
-    SopDeployment(SopProperties properties) {
+    SopDeployment(SopProperties properties, SopCatalog catalog) {
         this.properties = properties;
+        this.catalog = catalog;
     }
 
     @Override
@@ -39,30 +44,37 @@ class SopDeployment extends AbstractProcessEnginePlugin {
         deploy(processEngine.getRepositoryService());
     }
 
-    Deployment deploy(RepositoryService repositoryService) {
-        SopCatalog catalog = SopCatalog.load(properties.sourceDir(), SopCatalog.STANDARD_ROLES);
+    /** One deployment for the shared processes and one for each kecamatan that has variants. */
+    List<Deployment> deploy(RepositoryService repositoryService) {
         catalog.warnings().forEach(LOG::warn);
         List<String> stale = catalog.staleBpmn(properties.bpmnDir());
         if (!stale.isEmpty()) {
             throw new IllegalStateException("Berkas BPMN tidak sesuai dengan sumber SOP-nya: " + String.join(", ", stale)
                     + ". Jalankan 'mvn -q compile exec:java@bpmn' lalu mulai ulang.");
         }
-        DeploymentBuilder builder = repositoryService.createDeployment()
-                .name(DEPLOYMENT_NAME)
-                .source("bpmn/")
-                .enableDuplicateFiltering(true);
+        Map<String, String> tenantOf = catalog.tenantOf();
+        Map<String, DeploymentBuilder> builders = new TreeMap<>();
         for (Path file : bpmnFiles(properties.bpmnDir())) {
             String resource = properties.bpmnDir().relativize(file).toString().replace('\\', '/');
+            String tenant = tenantOf.getOrDefault(resource, "");
+            DeploymentBuilder builder = builders.computeIfAbsent(tenant, t -> t.isEmpty()
+                    ? repositoryService.createDeployment().name(DEPLOYMENT_NAME)
+                    : repositoryService.createDeployment().name(DEPLOYMENT_NAME + "-" + t).tenantId(t));
             try {
                 builder.addString(resource, Files.readString(file));
             } catch (IOException e) {
                 throw new UncheckedIOException("Tidak dapat membaca " + file, e);
             }
         }
-        Deployment deployment = builder.deployWithResult();
-        LOG.info("{} SOP siap ({} berkas BPMN, deployment {})", catalog.definitions().size(),
-                builder.getResourceNames().size(), deployment.getId());
-        return deployment;
+        List<Deployment> deployments = new ArrayList<>();
+        builders.forEach((tenant, builder) -> {
+            Deployment deployment = builder.source("bpmn/").enableDuplicateFiltering(true).deployWithResult();
+            LOG.info("{} berkas BPMN {} siap (deployment {})", builder.getResourceNames().size(),
+                    tenant.isEmpty() ? "bersama" : "khusus kecamatan " + tenant, deployment.getId());
+            deployments.add(deployment);
+        });
+        LOG.info("{} SOP siap", catalog.definitions().size());
+        return deployments;
     }
 
     private static List<Path> bpmnFiles(Path dir) {

@@ -36,7 +36,7 @@ final class SopReader {
 
     private static final Pattern KODE = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Set<String> TOP_KEYS = Set.of(
-            "kode", "nama", "kecamatan", "dokumen", "identitas", "peran", "langkah", "jadwal");
+            "kode", "nama", "kecamatan", "dokumen", "berlaku", "identitas", "peran", "langkah", "jadwal");
     private static final Set<String> SCHEDULE_KEYS = Set.of("mulai", "tenggatSebelumTanggal");
     private static final Pattern CRON = Pattern.compile("\\S+(\\s+\\S+){5,6}");
     private static final Set<String> IDENTITY_KEYS = Set.of(
@@ -111,6 +111,11 @@ final class SopReader {
             String nama = requiredText(top, "nama", map, "");
             String kecamatan = requiredText(top, "kecamatan", map, "");
             String dokumen = optionalText(top, "dokumen", "");
+            String scope = optionalText(top, "berlaku", "");
+            if (!scope.isEmpty() && !scope.equals("semua") && !scope.equals("kecamatan")) {
+                problem(top.get("berlaku"), "", "berlaku", "'" + scope + "' tidak dikenal; gunakan 'semua' (SOP bersama, bawaan) "
+                        + "atau 'kecamatan' (varian khusus kecamatan folder " + folder + ")");
+            }
             SopIdentity identity = identity(top.get("identitas"));
             List<SopRole> roles = roles(top.get("peran"), map);
             List<SopStep> steps = steps(top.get("langkah"), map, roles);
@@ -118,7 +123,8 @@ final class SopReader {
             if (!problems.isEmpty()) {
                 throw new SopValidationException(problems);
             }
-            return new SopDefinition(kode, folder, nama, kecamatan, dokumen, identity, roles, steps, schedule, warnings);
+            return new SopDefinition(kode, folder, nama, kecamatan, dokumen, identity, roles, steps,
+                    scope.equals("kecamatan"), schedule, warnings);
         }
 
         private Optional<SopSchedule> schedule(Node node) {

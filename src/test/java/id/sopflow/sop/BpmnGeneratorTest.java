@@ -116,7 +116,7 @@ class BpmnGeneratorTest {
                 .as("bpmn/ is out of date with config/sop: run 'mvn -q compile exec:java@bpmn' and commit bpmn/")
                 .isEmpty();
         assertThat(catalog.definitions()).extracting(SopDefinition::kode)
-                .containsExactlyInAnyOrder("renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup");
+                .containsExactlyInAnyOrder("renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "renstra");
     }
 
     private static String properties(UserTask task) {

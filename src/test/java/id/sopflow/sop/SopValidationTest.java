@@ -151,6 +151,25 @@ class SopValidationTest {
     }
 
     @Test
+    void aKecamatanVariantMayShareTheKodeOfASharedSop(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        Files.writeString(dir.resolve("a/contoh.yaml"), HEAD + STEP_1);
+        Files.writeString(dir.resolve("b/contoh.yaml"), HEAD.replace("kecamatan: Uji", "kecamatan: Uji\nberlaku: kecamatan") + STEP_1);
+        SopCatalog catalog = SopCatalog.load(dir, SopCatalog.STANDARD_ROLES);
+        assertThat(catalog.get("contoh").tenant()).isEmpty();
+        assertThat(catalog.get("contoh", "b").tenant()).contains("b");
+        assertThat(catalog.get("contoh", "c").folder()).as("no variant: the shared SOP").isEqualTo("a");
+        assertThat(catalog.tenantOf()).containsExactly(java.util.Map.entry("b/contoh.bpmn", "b"));
+    }
+
+    @Test
+    void unknownScope() {
+        assertProblem(HEAD.replace("kecamatan: Uji", "kecamatan: Uji\nberlaku: kabupaten") + STEP_1,
+                "isian 'berlaku': 'kabupaten' tidak dikenal");
+    }
+
+    @Test
     void generatedFilesAreWrittenOnlyWhenChanged(@TempDir Path dir) throws IOException {
         Path sources = dir.resolve("sop");
         Files.createDirectories(sources.resolve("uji"));

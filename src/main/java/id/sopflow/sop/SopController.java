@@ -1,0 +1,90 @@
+package id.sopflow.sop;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * {@code /api/sop}: the SOPs that apply to the caller's kecamatan (its own variants, else the shared
+ * ones) and starting one for that kecamatan without having to know which definition applies.
+ */
+@RestController
+@RequestMapping("/api/sop")
+class SopController {
+
+    private final SopCatalog catalog;
+    private final ProcessEngine engine;
+    private final IdentityService identity;
+
+    SopController(SopCatalog catalog, ProcessEngine engine) {
+        this.catalog = catalog;
+        this.engine = engine;
+        this.identity = engine.getIdentityService();
+    }
+
+    record SopView(String kode, String nama, String dokumen, String sumber, boolean varianKecamatan, int jumlahLangkah) {
+    }
+
+    record StartRequest(String businessKey, String kecamatan) {
+    }
+
+    record Started(String id, String kode, String businessKey, String kecamatan, String definitionId) {
+    }
+
+    @GetMapping
+    List<SopView> list(@RequestParam(required = false) String kecamatan) {
+        String office = kecamatan(kecamatan, false);
+        Map<String, SopDefinition> applicable = new LinkedHashMap<>();
+        catalog.definitions().stream().map(SopDefinition::kode).distinct()
+                .forEach(kode -> applicable.put(kode, office == null ? catalog.get(kode) : catalog.get(kode, office)));
+        return applicable.values().stream()
+                .map(s -> new SopView(s.kode(), s.nama(), s.dokumen(), s.kecamatan(), s.kecamatanOnly(), s.steps().size()))
+                .toList();
+    }
+
+    @PostMapping("/{kode}/mulai")
+    @ResponseStatus(HttpStatus.CREATED)
+    Started start(@PathVariable String kode, @RequestBody(required = false) StartRequest request) {
+        if (catalog.definitions().stream().noneMatch(s -> s.kode().equals(kode))) {
+            throw new NoSuchElementException("SOP '" + kode + "' tidak ada");
+        }
+        String office = kecamatan(request == null ? null : request.kecamatan(), true);
+        var builder = SopStart.forKecamatan(engine, kode, office);
+        if (request != null && request.businessKey() != null && !request.businessKey().isBlank()) {
+            builder.businessKey(request.businessKey().strip());
+        }
+        ProcessInstance instance = builder.execute();
+        return new Started(instance.getId(), kode, instance.getBusinessKey(), office, instance.getProcessDefinitionId());
+    }
+
+    /** The kecamatan asked for, or the caller's only one; required to start. */
+    private String kecamatan(String asked, boolean required) {
+        Authentication authentication = identity.getCurrentAuthentication();
+        List<String> own = authentication == null || authentication.getTenantIds() == null ? List.of() : authentication.getTenantIds();
+        if (asked != null && !asked.isBlank()) {
+            return asked.strip();
+        }
+        if (own.size() == 1) {
+            return own.get(0);
+        }
+        if (required) {
+            throw new IllegalArgumentException("sebutkan 'kecamatan' (id kecamatan) untuk memulai SOP");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+package id.sopflow.sop;
+
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
+
+/**
+ * Starting an SOP for a kecamatan: its own variant ({@code berlaku: kecamatan}) when it has one,
+ * otherwise the shared process. The instance is told its kecamatan in the variable
+ * {@value #KECAMATAN_VARIABLE} (shared processes take their tenant from it when the system starts them).
+ */
+public final class SopStart {
+
+    public static final String KECAMATAN_VARIABLE = "kecamatan";
+
+    private SopStart() {
+    }
+
+    public static ProcessInstantiationBuilder forKecamatan(ProcessEngineServices engine, String kode, String kecamatan) {
+        boolean variant = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(kode).tenantIdIn(kecamatan).latestVersion().count() > 0;
+        ProcessInstantiationBuilder builder = engine.getRuntimeService().createProcessInstanceByKey(kode);
+        return (variant ? builder.processDefinitionTenantId(kecamatan) : builder.processDefinitionWithoutTenantId())
+                .setVariable(KECAMATAN_VARIABLE, kecamatan);
+    }
+}
