@@ -98,7 +98,9 @@ class SecurityConfiguration {
                         .denyAll()
                         .requestMatchers(path.matcher(webapp + "/api/admin/auth/**")).authenticated()
                         .requestMatchers(path.matcher(webapp + "/app/cockpit/**"), path.matcher(webapp + "/app/admin/**"),
-                                path.matcher(webapp + "/api/cockpit/**"), path.matcher(webapp + "/api/admin/**"), path.matcher("/actuator/**"))
+                                path.matcher(webapp + "/api/cockpit/**"), path.matcher(webapp + "/api/admin/**"), path.matcher("/actuator/**"),
+                                // days closed at run time change every deadline: admin only
+                                path.matcher(HttpMethod.POST, "/api/kalender/**"), path.matcher(HttpMethod.DELETE, "/api/kalender/**"))
                         .hasAuthority(ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
