@@ -1,0 +1,45 @@
+package id.sopflow.demo;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo profile seeds instances of both kecamatan, some of them already late. */
+@SpringBootTest
+@ActiveProfiles({"test", "demo"})
+class DemoDataIT {
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DemoData demo;
+
+    @Test
+    void seedsOnceWithLateSteps() {
+        assertThat(runtime.createProcessInstanceQuery().list()).extracting(ProcessInstance::getBusinessKey)
+                .containsExactlyInAnyOrder("RENJA-2027", "RUP-2027", "LAKIP-2026", "DPA-2027", "RENSTRA-2027");
+        assertThat(runtime.createProcessInstanceQuery().tenantIdIn("ajibarang").count()).isEqualTo(2);
+
+        management.createJobQuery().executable().list().forEach(j -> management.executeJob(j.getId()));
+        assertThat(jdbc.queryForList("select distinct business_key from SOPFLOW_PERINGATAN where jenis = 'TERLAMBAT'", String.class))
+                .contains("RENJA-2027", "RUP-2027", "DPA-2027")
+                .doesNotContain("LAKIP-2026", "RENSTRA-2027");
+
+        demo.seed();
+        assertThat(history.createHistoricProcessInstanceQuery().count()).as("seeded once").isEqualTo(5);
+    }
+}
