@@ -352,12 +352,12 @@ final class BpmnGenerator {
             List<String[]> alerts = new ArrayList<>();
             if (step.waktu().get().isRange()) {
                 alerts.add(new String[] {"pengingat", REMINDER, "reminderAt", "Target waktu",
-                        "Pengingat"});
+                        "Pemegang diingatkan"});
             }
             alerts.add(new String[] {"terlambat", OVERDUE, "dueAt", "Batas " + step.waktuText(),
-                    "Terlambat, Sekcam diberi tahu"});
+                    "Sekcam diberi tahu"});
             alerts.add(new String[] {"eskalasi", ESCALATION, "escalationAt", "2x batas",
-                    "Eskalasi ke Camat"});
+                    "Camat diberi tahu"});
             int[] box = boxes.get(task.getId());
             for (int i = 0; i < alerts.size(); i++) {
                 String[] alert = alerts.get(i);
