@@ -31,7 +31,8 @@ class ArchitectureTest {
             "id.sopflow.calendar.Holiday", "id.sopflow.calendar.OfficeHours", "id.sopflow.calendar.WorkingCalendar",
             "id.sopflow.calendar.WorkingCalendars", "id.sopflow.calendar.CalendarFiles",
             "id.sopflow.calendar.AddedHoliday", "id.sopflow.calendar.AddedHolidays",
-            "id.sopflow.monitoring.StepDeadlines", "id.sopflow.monitoring.Alert"};
+            "id.sopflow.monitoring.StepDeadlines", "id.sopflow.monitoring.Alert",
+            "id.sopflow.yaml.YamlFields"};
 
     private static final String[] ADAPTER_ANNOTATIONS = {
             "org.springframework.stereotype.Component", "org.springframework.context.annotation.Configuration",

@@ -2,13 +2,9 @@ package id.sopflow.sop;
 
 import id.sopflow.calendar.Waktu;
 import id.sopflow.calendar.WaktuFormatException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import id.sopflow.yaml.YamlFields;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.IOException;
@@ -68,30 +64,24 @@ final class SopReader {
     }
 
     SopDefinition read(Reader source, String name, String folder) {
-        Node root;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(options).compose(source);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new SopValidationException(List.of(
-                    name + " baris " + line + ": YAML tidak valid: " + e.getProblem()));
-        } catch (RuntimeException e) {
-            throw new SopValidationException(List.of(name + ": YAML tidak valid: " + e.getMessage()));
+        YamlFields yaml = new YamlFields(name);
+        Node root = yaml.compose(source);
+        if (yaml.hasProblems()) {
+            throw new SopValidationException(yaml.problems());
         }
-        return new Parse(name, folder).sop(root);
+        return new Parse(yaml, folder).sop(root);
     }
 
     /** One parse of one file; collects problems. */
     private final class Parse {
+        private final YamlFields yaml;
         private final String file;
         private final String folder;
-        private final List<String> problems = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
 
-        Parse(String file, String folder) {
-            this.file = file;
+        Parse(YamlFields yaml, String folder) {
+            this.yaml = yaml;
+            this.file = yaml.file();
             this.folder = folder;
         }
 
@@ -99,29 +89,29 @@ final class SopReader {
             if (!(root instanceof MappingNode map)) {
                 throw new SopValidationException(List.of(file + ": berkas kosong atau bukan peta YAML"));
             }
-            Map<String, Node> top = fields(map, TOP_KEYS, "");
-            String kode = requiredText(top, "kode", map, "");
+            Map<String, Node> top = yaml.fields(map, TOP_KEYS, "");
+            String kode = yaml.requiredText(top, "kode", map, "");
             if (kode != null && !KODE.matcher(kode).matches()) {
-                problem(top.get("kode"), "", "kode", "'" + kode + "' harus huruf kecil, angka dan '-' (contoh: rfk-teppa)");
+                yaml.problem(top.get("kode"), "", "kode", "'" + kode + "' harus huruf kecil, angka dan '-' (contoh: rfk-teppa)");
             }
             String expectedFile = kode + ".yaml";
             if (kode != null && !file.endsWith("/" + expectedFile) && !file.equals(expectedFile)) {
-                problem(top.get("kode"), "", "kode", "'" + kode + "' tidak cocok dengan nama berkas; berkas harus bernama " + expectedFile);
+                yaml.problem(top.get("kode"), "", "kode", "'" + kode + "' tidak cocok dengan nama berkas; berkas harus bernama " + expectedFile);
             }
-            String nama = requiredText(top, "nama", map, "");
-            String kecamatan = requiredText(top, "kecamatan", map, "");
-            String dokumen = optionalText(top, "dokumen", "");
-            String scope = optionalText(top, "berlaku", "");
+            String nama = yaml.requiredText(top, "nama", map, "");
+            String kecamatan = yaml.requiredText(top, "kecamatan", map, "");
+            String dokumen = yaml.optionalText(top, "dokumen", "");
+            String scope = yaml.optionalText(top, "berlaku", "");
             if (!scope.isEmpty() && !scope.equals("semua") && !scope.equals("kecamatan")) {
-                problem(top.get("berlaku"), "", "berlaku", "'" + scope + "' tidak dikenal; gunakan 'semua' (SOP bersama, bawaan) "
+                yaml.problem(top.get("berlaku"), "", "berlaku", "'" + scope + "' tidak dikenal; gunakan 'semua' (SOP bersama, bawaan) "
                         + "atau 'kecamatan' (varian khusus kecamatan folder " + folder + ")");
             }
             SopIdentity identity = identity(top.get("identitas"));
             List<SopRole> roles = roles(top.get("peran"), map);
             List<SopStep> steps = steps(top.get("langkah"), map, roles);
             Optional<SopSchedule> schedule = schedule(top.get("jadwal"));
-            if (!problems.isEmpty()) {
-                throw new SopValidationException(problems);
+            if (yaml.hasProblems()) {
+                throw new SopValidationException(yaml.problems());
             }
             return new SopDefinition(kode, folder, nama, kecamatan, dokumen, identity, roles, steps,
                     scope.equals("kecamatan"), schedule, warnings);
@@ -132,20 +122,20 @@ final class SopReader {
                 return Optional.empty();
             }
             if (!(node instanceof MappingNode map)) {
-                problem(node, "jadwal", "jadwal", "harus berupa peta (mulai, tenggatSebelumTanggal)");
+                yaml.problem(node, "jadwal", "jadwal", "harus berupa peta (mulai, tenggatSebelumTanggal)");
                 return Optional.empty();
             }
-            Map<String, Node> f = fields(map, SCHEDULE_KEYS, "jadwal");
-            String cron = requiredText(f, "mulai", map, "jadwal");
+            Map<String, Node> f = yaml.fields(map, SCHEDULE_KEYS, "jadwal");
+            String cron = yaml.requiredText(f, "mulai", map, "jadwal");
             if (cron != null && !CRON.matcher(cron).matches()) {
-                problem(f.get("mulai"), "jadwal", "mulai", "'" + cron
+                yaml.problem(f.get("mulai"), "jadwal", "mulai", "'" + cron
                         + "' bukan ekspresi cron (detik menit jam tanggal bulan hari, contoh: 0 0 7 1 * ?)");
             }
-            Integer day = integer(f.get("tenggatSebelumTanggal"), "jadwal", "tenggatSebelumTanggal");
+            Integer day = yaml.integer(f.get("tenggatSebelumTanggal"), "jadwal", "tenggatSebelumTanggal");
             if (f.get("tenggatSebelumTanggal") == null) {
-                problem(map, "jadwal", "tenggatSebelumTanggal", "wajib diisi");
+                yaml.problem(map, "jadwal", "tenggatSebelumTanggal", "wajib diisi");
             } else if (day != null && (day < 2 || day > 28)) {
-                problem(f.get("tenggatSebelumTanggal"), "jadwal", "tenggatSebelumTanggal", "harus antara 2 dan 28, bukan " + day);
+                yaml.problem(f.get("tenggatSebelumTanggal"), "jadwal", "tenggatSebelumTanggal", "harus antara 2 dan 28, bukan " + day);
             }
             return cron == null || day == null ? Optional.empty() : Optional.of(new SopSchedule(cron, day));
         }
@@ -155,51 +145,51 @@ final class SopReader {
                 return new SopIdentity("", "", "", "", "", List.of(), List.of(), List.of(), List.of(), "", "");
             }
             if (!(node instanceof MappingNode map)) {
-                problem(node, "", "identitas", "harus berupa peta (nomor, tanggalPembuatan, ...)");
+                yaml.problem(node, "", "identitas", "harus berupa peta (nomor, tanggalPembuatan, ...)");
                 return null;
             }
-            Map<String, Node> f = fields(map, IDENTITY_KEYS, "identitas");
+            Map<String, Node> f = yaml.fields(map, IDENTITY_KEYS, "identitas");
             return new SopIdentity(
-                    optionalText(f, "nomor", "identitas"),
-                    optionalText(f, "tanggalPembuatan", "identitas"),
-                    optionalText(f, "tanggalRevisi", "identitas"),
-                    optionalText(f, "tanggalEfektif", "identitas"),
-                    optionalText(f, "disahkanOleh", "identitas"),
-                    textList(f.get("dasarHukum"), "", "identitas.dasarHukum"),
-                    textList(f.get("kualifikasiPelaksana"), "", "identitas.kualifikasiPelaksana"),
-                    textList(f.get("keterkaitan"), "", "identitas.keterkaitan"),
-                    textList(f.get("peralatan"), "", "identitas.peralatan"),
-                    optionalText(f, "peringatan", "identitas"),
-                    optionalText(f, "pencatatan", "identitas"));
+                    yaml.optionalText(f, "nomor", "identitas"),
+                    yaml.optionalText(f, "tanggalPembuatan", "identitas"),
+                    yaml.optionalText(f, "tanggalRevisi", "identitas"),
+                    yaml.optionalText(f, "tanggalEfektif", "identitas"),
+                    yaml.optionalText(f, "disahkanOleh", "identitas"),
+                    yaml.textList(f.get("dasarHukum"), "", "identitas.dasarHukum"),
+                    yaml.textList(f.get("kualifikasiPelaksana"), "", "identitas.kualifikasiPelaksana"),
+                    yaml.textList(f.get("keterkaitan"), "", "identitas.keterkaitan"),
+                    yaml.textList(f.get("peralatan"), "", "identitas.peralatan"),
+                    yaml.optionalText(f, "peringatan", "identitas"),
+                    yaml.optionalText(f, "pencatatan", "identitas"));
         }
 
         private List<SopRole> roles(Node node, MappingNode parent) {
             List<SopRole> roles = new ArrayList<>();
             if (node == null) {
-                problem(parent, "", "peran", "wajib diisi: daftar peran (kolom pelaksana tabel SOP)");
+                yaml.problem(parent, "", "peran", "wajib diisi: daftar peran (kolom pelaksana tabel SOP)");
                 return roles;
             }
             if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-                problem(node, "", "peran", "harus berupa daftar peran yang tidak kosong");
+                yaml.problem(node, "", "peran", "harus berupa daftar peran yang tidak kosong");
                 return roles;
             }
             Set<String> seen = new HashSet<>();
             for (Node item : seq.getValue()) {
                 if (!(item instanceof MappingNode map)) {
-                    problem(item, "", "peran", "setiap peran harus berisi id dan nama");
+                    yaml.problem(item, "", "peran", "setiap peran harus berisi id dan nama");
                     continue;
                 }
-                Map<String, Node> f = fields(map, ROLE_KEYS, "peran");
-                String id = requiredText(f, "id", map, "peran");
-                String nama = requiredText(f, "nama", map, "peran");
+                Map<String, Node> f = yaml.fields(map, ROLE_KEYS, "peran");
+                String id = yaml.requiredText(f, "id", map, "peran");
+                String nama = yaml.requiredText(f, "nama", map, "peran");
                 if (id == null) {
                     continue;
                 }
                 if (!knownRoles.contains(id)) {
-                    problem(f.get("id"), "peran " + id, "id", "peran '" + id + "' tidak dikenal; peran yang dikenal: "
+                    yaml.problem(f.get("id"), "peran " + id, "id", "peran '" + id + "' tidak dikenal; peran yang dikenal: "
                             + String.join(", ", knownRoles.stream().sorted().toList()));
                 } else if (!seen.add(id)) {
-                    problem(f.get("id"), "peran " + id, "id", "peran '" + id + "' tercantum dua kali");
+                    yaml.problem(f.get("id"), "peran " + id, "id", "peran '" + id + "' tercantum dua kali");
                 } else if (nama != null) {
                     roles.add(new SopRole(id, nama));
                 }
@@ -210,11 +200,11 @@ final class SopReader {
         private List<SopStep> steps(Node node, MappingNode parent, List<SopRole> roles) {
             List<SopStep> steps = new ArrayList<>();
             if (node == null) {
-                problem(parent, "", "langkah", "wajib diisi: daftar langkah SOP");
+                yaml.problem(parent, "", "langkah", "wajib diisi: daftar langkah SOP");
                 return steps;
             }
             if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-                problem(node, "", "langkah", "harus berupa daftar langkah yang tidak kosong");
+                yaml.problem(node, "", "langkah", "harus berupa daftar langkah yang tidak kosong");
                 return steps;
             }
             Set<String> roleIds = new HashSet<>();
@@ -223,29 +213,29 @@ final class SopReader {
             int expected = 1;
             for (Node item : seq.getValue()) {
                 if (!(item instanceof MappingNode map)) {
-                    problem(item, "langkah ke-" + expected, "langkah", "setiap langkah harus berupa peta (no, aktivitas, ...)");
+                    yaml.problem(item, "langkah ke-" + expected, "langkah", "setiap langkah harus berupa peta (no, aktivitas, ...)");
                     expected++;
                     continue;
                 }
-                Map<String, Node> f = fields(map, STEP_KEYS, "langkah ke-" + expected);
-                Integer number = integer(f.get("no"), "langkah ke-" + expected, "no");
+                Map<String, Node> f = yaml.fields(map, STEP_KEYS, "langkah ke-" + expected);
+                Integer number = yaml.integer(f.get("no"), "langkah ke-" + expected, "no");
                 if (f.get("no") == null) {
-                    problem(map, "langkah ke-" + expected, "no", "wajib diisi");
+                    yaml.problem(map, "langkah ke-" + expected, "no", "wajib diisi");
                 }
                 String where = number == null ? "langkah ke-" + expected : "langkah " + number;
                 if (number != null && number != expected) {
-                    problem(f.get("no"), where, "no", number < expected
+                    yaml.problem(f.get("no"), where, "no", number < expected
                             ? "nomor langkah " + number + " ganda atau tidak berurutan (diharapkan " + expected + ")"
                             : "nomor langkah " + expected + " tidak ada (langsung " + number + ")");
                 }
-                String activity = requiredText(f, "aktivitas", map, where);
-                String roleId = requiredText(f, "pelaksana", map, where);
+                String activity = yaml.requiredText(f, "aktivitas", map, where);
+                String roleId = yaml.requiredText(f, "pelaksana", map, where);
                 if (roleId != null && !roleIds.contains(roleId)) {
-                    problem(f.get("pelaksana"), where, "pelaksana", "peran '" + roleId
+                    yaml.problem(f.get("pelaksana"), where, "pelaksana", "peran '" + roleId
                             + "' tidak ada di daftar peran SOP ini (" + String.join(", ", roleIds.stream().sorted().toList()) + ")");
                 }
-                List<String> kelengkapan = textList(f.get("kelengkapan"), where, "kelengkapan");
-                String waktuText = optionalText(f, "waktu", where);
+                List<String> kelengkapan = yaml.textList(f.get("kelengkapan"), where, "kelengkapan");
+                String waktuText = yaml.optionalText(f, "waktu", where);
                 Optional<Waktu> waktu = Optional.empty();
                 try {
                     waktu = Waktu.parse(waktuText);
@@ -253,15 +243,15 @@ final class SopReader {
                         warnings.add(file + ", " + where + ": waktu belum ditetapkan");
                     }
                 } catch (WaktuFormatException e) {
-                    problem(f.get("waktu"), where, "waktu", e.getMessage());
+                    yaml.problem(f.get("waktu"), where, "waktu", e.getMessage());
                 }
-                String output = requiredText(f, "output", map, where);
-                String keterangan = optionalText(f, "keterangan", where);
-                Integer returnTo = integer(f.get("kembaliKe"), where, "kembaliKe");
+                String output = yaml.requiredText(f, "output", map, where);
+                String keterangan = yaml.optionalText(f, "keterangan", where);
+                Integer returnTo = yaml.integer(f.get("kembaliKe"), where, "kembaliKe");
                 if (returnTo != null && number != null) {
                     returnNodes.put(number, f.get("kembaliKe"));
                 }
-                String note = optionalText(f, "catatan", where);
+                String note = yaml.optionalText(f, "catatan", where);
                 steps.add(new SopStep(number == null ? expected : number, activity, roleId, kelengkapan, waktuText,
                         waktu, output, keterangan, returnTo == null ? OptionalInt.empty() : OptionalInt.of(returnTo), note));
                 expected++;
@@ -271,106 +261,13 @@ final class SopReader {
                 step.returnTo().ifPresent(target -> {
                     Node at = returnNodes.get(step.number());
                     if (target < 1 || target > count) {
-                        problem(at, "langkah " + step.number(), "kembaliKe", "langkah " + target + " tidak ada (SOP ini punya langkah 1 sampai " + count + ")");
+                        yaml.problem(at, "langkah " + step.number(), "kembaliKe", "langkah " + target + " tidak ada (SOP ini punya langkah 1 sampai " + count + ")");
                     } else if (target >= step.number()) {
-                        problem(at, "langkah " + step.number(), "kembaliKe", "harus kembali ke langkah sebelumnya, bukan " + target);
+                        yaml.problem(at, "langkah " + step.number(), "kembaliKe", "harus kembali ke langkah sebelumnya, bukan " + target);
                     }
                 });
             }
             return steps;
         }
-
-        // --- YAML helpers -------------------------------------------------------------------------
-
-        private Map<String, Node> fields(MappingNode map, Set<String> allowed, String where) {
-            Map<String, Node> result = new LinkedHashMap<>();
-            for (NodeTuple tuple : map.getValue()) {
-                String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(tuple.getKeyNode());
-                if (!allowed.contains(key)) {
-                    problem(tuple.getKeyNode(), where, key, "isian tidak dikenal; yang boleh: "
-                            + String.join(", ", allowed.stream().sorted().toList()));
-                    continue;
-                }
-                result.put(key, tuple.getValueNode());
-            }
-            return result;
-        }
-
-        private String requiredText(Map<String, Node> f, String key, Node parent, String where) {
-            Node node = f.get(key);
-            String value = text(node, where, key);
-            if (value == null || value.isBlank()) {
-                problem(node == null ? parent : node, where, key, "wajib diisi");
-                return null;
-            }
-            return value;
-        }
-
-        private String optionalText(Map<String, Node> f, String key, String where) {
-            String value = text(f.get(key), where, key);
-            return value == null ? "" : value;
-        }
-
-        private String text(Node node, String where, String key) {
-            if (node == null) {
-                return null;
-            }
-            if (node instanceof ScalarNode scalar) {
-                return "null".equals(scalar.getTag().getValue().replace("tag:yaml.org,2002:", "")) ? "" : scalar.getValue().strip();
-            }
-            problem(node, where, key, "harus berupa teks");
-            return null;
-        }
-
-        private Integer integer(Node node, String where, String key) {
-            if (node == null) {
-                return null;
-            }
-            if (node instanceof ScalarNode scalar) {
-                try {
-                    return Integer.valueOf(scalar.getValue().strip());
-                } catch (NumberFormatException e) {
-                    problem(node, where, key, "'" + scalar.getValue() + "' bukan bilangan bulat");
-                    return null;
-                }
-            }
-            problem(node, where, key, "harus berupa bilangan bulat");
-            return null;
-        }
-
-        private List<String> textList(Node node, String where, String key) {
-            if (node == null) {
-                return List.of();
-            }
-            if (node instanceof ScalarNode scalar) {
-                String v = scalar.getValue().strip();
-                return v.isEmpty() ? List.of() : List.of(v);
-            }
-            if (!(node instanceof SequenceNode seq)) {
-                problem(node, where, key, "harus berupa daftar teks");
-                return List.of();
-            }
-            List<String> values = new ArrayList<>();
-            for (Node item : seq.getValue()) {
-                String v = text(item, where, key);
-                if (v != null && !v.isBlank()) {
-                    values.add(v);
-                }
-            }
-            return values;
-        }
-
-        private void problem(Node node, String where, String field, String message) {
-            StringBuilder sb = new StringBuilder(file);
-            if (node != null) {
-                sb.append(" baris ").append(node.getStartMark().getLine() + 1);
-            }
-            if (!where.isBlank()) {
-                sb.append(", ").append(where.strip());
-            }
-            sb.append(", isian '").append(field).append("': ").append(message);
-            problems.add(sb.toString());
-        }
-
     }
 }
