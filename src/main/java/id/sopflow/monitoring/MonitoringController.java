@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -65,12 +64,12 @@ class MonitoringController {
      */
     @GetMapping("/keterlambatan")
     List<AlertView> alerts(@RequestParam(defaultValue = "terbuka") String status, @RequestParam(required = false) String jenis,
-            @RequestParam(required = false) String kecamatan, Principal principal) {
+            @RequestParam(required = false) String kecamatan) {
         if (!status.equals("terbuka") && !status.equals("semua")) {
             throw new IllegalArgumentException("status '" + status + "' tidak dikenal; gunakan terbuka atau semua");
         }
         Optional<Alert.Kind> kind = Optional.ofNullable(jenis).filter(j -> !j.isBlank()).map(MonitoringController::kind);
-        Viewer viewer = Viewer.of(principal, identity);
+        Viewer viewer = Viewer.of(identity);
         Instant now = MutuBakuTimers.now();
         return alerts.find(viewer.scope(kecamatan), status.equals("terbuka"), kind).stream()
                 .filter(viewer::sees)
@@ -79,8 +78,8 @@ class MonitoringController {
     }
 
     @GetMapping("/keterlambatan/instances")
-    List<InstanceView> instances(@RequestParam(required = false) String kecamatan, Principal principal) {
-        Viewer viewer = Viewer.of(principal, identity);
+    List<InstanceView> instances(@RequestParam(required = false) String kecamatan) {
+        Viewer viewer = Viewer.of(identity);
         if (!viewer.seesWholeOffice()) {
             return List.of();
         }
@@ -111,8 +110,8 @@ class MonitoringController {
     }
 
     @GetMapping("/pemberitahuan")
-    List<NotificationView> notifications(Principal principal) {
-        Viewer viewer = Viewer.of(principal, identity);
+    List<NotificationView> notifications() {
+        Viewer viewer = Viewer.of(identity);
         List<String> groups = viewer.userId() == null ? List.of("sekcam", "camat") : viewer.groups();
         return alerts.notifications(viewer.allKecamatan() ? List.of() : viewer.scope(null), groups, viewer.userId()).stream()
                 .map(n -> new NotificationView(n.id(), n.alertId(), n.kecamatan(), n.group(), n.user(), n.message(),

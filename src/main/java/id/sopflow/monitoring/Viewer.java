@@ -1,10 +1,8 @@
 package id.sopflow.monitoring;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
-import java.security.Principal;
 import java.util.List;
 
 /**
@@ -17,15 +15,19 @@ record Viewer(String userId, List<String> kecamatan, List<String> groups, boolea
     static final List<String> OFFICE_WIDE = List.of("sekcam", "camat");
     static final List<String> ALL_OFFICES = List.of("camunda-admin", "admin", "bappeda");
 
-    static Viewer of(Principal principal, IdentityService identity) {
-        if (principal == null) {
+    /**
+     * The caller as the engine knows them for this request (the organisation's security filter sets the
+     * engine authentication with the user's groups and kecamatan); nobody set means an internal call,
+     * which sees everything.
+     */
+    static Viewer of(IdentityService identity) {
+        Authentication authentication = identity.getCurrentAuthentication();
+        if (authentication == null || authentication.getUserId() == null) {
             return new Viewer(null, List.of(), List.of(), true);
         }
-        String user = principal.getName();
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
-                .map(Tenant::getId).toList();
-        return new Viewer(user, tenants, groups, groups.stream().anyMatch(ALL_OFFICES::contains));
+        List<String> groups = authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds());
+        List<String> tenants = authentication.getTenantIds() == null ? List.of() : List.copyOf(authentication.getTenantIds());
+        return new Viewer(authentication.getUserId(), tenants, groups, groups.stream().anyMatch(ALL_OFFICES::contains));
     }
 
     boolean seesWholeOffice() {
