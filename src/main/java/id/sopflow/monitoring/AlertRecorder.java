@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,9 +62,8 @@ class AlertRecorder implements ExecutionListener {
                 return; // the step ended in the same moment: nothing is late
             }
             var properties = ModelProperties.of(step);
-            Date start = (Date) execution.getProcessEngineServices().getRuntimeService()
-                    .getVariableLocal(task.getExecutionId(), MutuBakuTimers.STEP_START);
-            StepDeadlines deadlines = StepDeadlines.of(start.toInstant(), MutuBakuTimers.waktu(step), timers.calendar(execution));
+            StepDeadlines deadlines = StepDeadlines.parse((String) execution.getProcessEngineServices().getRuntimeService()
+                    .getVariableLocal(task.getExecutionId(), MutuBakuTimers.STEP_DEADLINES));
             String holder = holder(execution, task);
             Instant deadline = switch (kind) {
                 case PENGINGAT -> deadlines.reminder().orElseThrow();
@@ -79,7 +77,7 @@ class AlertRecorder implements ExecutionListener {
             };
             alert = new Alert(UUID.randomUUID().toString(), kind, execution.getProcessInstanceId(), processKey, businessKey,
                     kecamatan, Integer.valueOf(properties.get("langkah")), step.getId(), step.getName(), task.getId(), holder,
-                    properties.get("waktu"), start.toInstant(), deadline, now, notified, Optional.empty());
+                    properties.get("waktu"), deadlines.start(), deadline, now, notified, Optional.empty());
             String what = "Langkah " + properties.get("langkah") + " " + label(processKey, businessKey)
                     + " (" + holder.replace("grup:", "grup ") + ")";
             message = switch (kind) {

@@ -22,16 +22,17 @@ import java.util.Optional;
 
 /**
  * Bean {@code mutuBaku}: the moments the generated timers fire at, e.g.
- * {@code <timeDate>${mutuBaku.dueAt(execution)}</timeDate>}. The start of a step is stored once on the
- * step's own execution ({@value #STEP_START}), so its due date, its timers and the task's {@code due}
- * all come from the same moment. Public because the engine's expression language calls its methods
+ * {@code <timeDate>${mutuBaku.dueAt(execution)}</timeDate>}. A step's moments are computed once, when it
+ * is handed over, and stored on the step's own execution ({@value #STEP_DEADLINES}), so its timers, the
+ * task's {@code due} and the recorded alerts all agree, and a calendar change applies to steps handed
+ * over after it. Public because the engine's expression language calls its methods
  * by reflection.
  */
 @Component("mutuBaku")
 public class MutuBakuTimers {
 
-    /** Local variable of a step's execution: when the step was handed over. */
-    static final String STEP_START = "mulaiLangkah";
+    /** Local variable of a step's execution: its moments, fixed when the step is handed over ({@link StepDeadlines#format()}). */
+    static final String STEP_DEADLINES = "mutuBakuLangkah";
     /** Process variable: the planned finish (sum of the steps' mutu baku in working time). */
     static final String PLANNED_FINISH = "rencanaSelesai";
     /** Process variable: the deadline of a recurring report (RFK/TEPPA: before the 4th). */
@@ -79,10 +80,15 @@ public class MutuBakuTimers {
         return deadline.isAfter(now) ? deadline : period.plusMonths(1).atDay(beforeDay).atStartOfDay(calendar.zone()).toInstant();
     }
 
-    /** The deadlines of the step the execution is in; stores the step's start on first use. */
+    /** The deadlines of the step the execution is in: computed and stored on first use, then read. */
     StepDeadlines deadlines(DelegateExecution execution) {
+        if (execution.getVariableLocal(STEP_DEADLINES) instanceof String stored) {
+            return StepDeadlines.parse(stored);
+        }
         Waktu waktu = waktu(execution.getBpmnModelElementInstance());
-        return StepDeadlines.of(stepStart(execution), waktu, calendars.forKecamatan(ModelProperties.kecamatan(execution)));
+        StepDeadlines deadlines = StepDeadlines.of(now(), waktu, calendars.forKecamatan(ModelProperties.kecamatan(execution)));
+        execution.setVariableLocal(STEP_DEADLINES, deadlines.format());
+        return deadlines;
     }
 
     /** Sets the planned finish of a starting instance: its steps one after another, each within its limit. */
@@ -109,15 +115,6 @@ public class MutuBakuTimers {
 
     static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
-    }
-
-    private static Instant stepStart(DelegateExecution execution) {
-        if (execution.getVariableLocal(STEP_START) instanceof Date start) {
-            return start.toInstant();
-        }
-        Date start = Date.from(now());
-        execution.setVariableLocal(STEP_START, start);
-        return start.toInstant();
     }
 
     static Waktu waktu(FlowElement element) {

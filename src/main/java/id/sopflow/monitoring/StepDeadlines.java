@@ -22,6 +22,32 @@ public record StepDeadlines(Instant start, Optional<Instant> reminder, Instant d
                 calendar.add(start, waktu.limit().times(2)));
     }
 
+    /**
+     * As stored on the step's execution, e.g.
+     * {@code mulai=2025-11-24T03:00:00Z;batas=2025-11-24T03:05:00Z;eskalasi=2025-11-24T03:10:00Z}
+     * (with {@code pengingat=...} for a range): the moments are fixed when the step is handed over, so a
+     * holiday added later changes only steps handed over after it.
+     */
+    public String format() {
+        return "mulai=" + start + reminder.map(r -> ";pengingat=" + r).orElse("") + ";batas=" + due + ";eskalasi=" + escalation;
+    }
+
+    /** Reads {@link #format()}. */
+    public static StepDeadlines parse(String text) {
+        java.util.Map<String, Instant> parts = new java.util.HashMap<>();
+        for (String part : text.split(";")) {
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("tenggat langkah tidak terbaca: " + text);
+            }
+            parts.put(kv[0], Instant.parse(kv[1]));
+        }
+        if (!parts.containsKey("mulai") || !parts.containsKey("batas") || !parts.containsKey("eskalasi")) {
+            throw new IllegalArgumentException("tenggat langkah tidak lengkap: " + text);
+        }
+        return new StepDeadlines(parts.get("mulai"), Optional.ofNullable(parts.get("pengingat")), parts.get("batas"), parts.get("eskalasi"));
+    }
+
     /** The planned finish of a sequence of steps done one after another, each within its limit. */
     public static Instant plannedFinish(Instant start, List<Waktu> steps, WorkingCalendar calendar) {
         Instant t = start;

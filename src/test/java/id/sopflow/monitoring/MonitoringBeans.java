@@ -1,6 +1,6 @@
 package id.sopflow.monitoring;
 
-import id.sopflow.calendar.AddedHolidays;
+import id.sopflow.calendar.CalendarTestSupport;
 import id.sopflow.calendar.CalendarFiles;
 import id.sopflow.calendar.WorkingCalendars;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,13 +16,20 @@ public final class MonitoringBeans {
     private MonitoringBeans() {
     }
 
-    public static WorkingCalendars calendars() {
-        return new WorkingCalendars(CalendarFiles.readCalendar(Path.of("config/kalender")), Map.of(), AddedHolidays.NONE);
+    /** The calendar of config/kalender alone (WIB). */
+    public static id.sopflow.calendar.WorkingCalendar calendarFiles() {
+        return CalendarFiles.readCalendar(Path.of("config/kalender"));
+    }
+
+    /** The calendar files with the table of added days of {@code dataSource}, as in the application. */
+    public static WorkingCalendars calendars(DataSource dataSource) {
+        return new WorkingCalendars(CalendarFiles.readCalendar(Path.of("config/kalender")), Map.of(),
+                CalendarTestSupport.jdbcAddedHolidays(dataSource));
     }
 
     public static Map<Object, Object> create(DataSource dataSource, List<String> monthlyKecamatan) {
         AlertLog alerts = new AlertLog(new JdbcTemplate(dataSource));
-        MutuBakuTimers timers = new MutuBakuTimers(calendars());
+        MutuBakuTimers timers = new MutuBakuTimers(calendars(dataSource));
         return Map.of(
                 "mutuBaku", timers,
                 "mutuBakuTugas", new TaskDeadlineListener(timers, alerts),

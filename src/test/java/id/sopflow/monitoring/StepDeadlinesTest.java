@@ -1,0 +1,52 @@
+package id.sopflow.monitoring;
+
+import id.sopflow.calendar.Waktu;
+import id.sopflow.calendar.WorkingCalendar;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The moments of a step and the planned finish, in plain Java. */
+class StepDeadlinesTest {
+
+    private static final WorkingCalendar CALENDAR = MonitoringBeans.calendarFiles();
+
+    @Test
+    void aRangeHasAReminderAtItsTargetAndTheLimitDoubledForEscalation() {
+        StepDeadlines d = StepDeadlines.of(wib("2025-11-03T08:00"), waktu("2-3 hari"), CALENDAR);
+        assertThat(d.reminder()).contains(wib("2025-11-05T08:00"));
+        assertThat(d.due()).isEqualTo(wib("2025-11-06T08:00"));
+        assertThat(d.escalation()).isEqualTo(wib("2025-11-11T08:00")); // 6 working days
+    }
+
+    @Test
+    void storedFormReadsBackTheSame() {
+        StepDeadlines range = StepDeadlines.of(wib("2025-11-03T08:00"), waktu("2-3 hari"), CALENDAR);
+        StepDeadlines single = StepDeadlines.of(wib("2025-11-03T15:58"), waktu("5 menit"), CALENDAR);
+        assertThat(StepDeadlines.parse(range.format())).isEqualTo(range);
+        assertThat(StepDeadlines.parse(single.format())).isEqualTo(single);
+        assertThat(single.format()).isEqualTo("mulai=2025-11-03T08:58:00Z;batas=2025-11-04T00:33:00Z;eskalasi=2025-11-04T00:38:00Z");
+        assertThatThrownBy(() -> StepDeadlines.parse("mulai=2025-11-03T08:58:00Z")).hasMessageContaining("tidak lengkap");
+    }
+
+    @Test
+    void plannedFinishChainsTheLimits() {
+        Instant finish = StepDeadlines.plannedFinish(wib("2025-11-24T08:00"),
+                List.of(waktu("5 menit"), waktu("30 menit"), waktu("1 hari kerja"), waktu("2-3 hari")), CALENDAR);
+        assertThat(finish).isEqualTo(wib("2025-11-28T08:35"));
+    }
+
+    private static Waktu waktu(String text) {
+        return Waktu.parse(text).orElseThrow();
+    }
+
+    private static Instant wib(String local) {
+        return LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Jakarta")).toInstant();
+    }
+}
