@@ -34,6 +34,8 @@ class DemoData {
 
     private final ProcessEngine engine;
     private final WorkingCalendars calendars;
+    /** "Now" when seeding began: the clock is moved back while instances are made. */
+    private Instant today;
 
     DemoData(ProcessEngine engine, WorkingCalendars calendars) {
         this.engine = engine;
@@ -46,6 +48,7 @@ class DemoData {
             return;
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
+        today = now;
         try {
             // Arut Selatan: Renja waiting 5 working days at "menyiapkan draf" (4 hari): late by about a day.
             ProcessInstance renja = start("renja", "arut-selatan", "RENJA-2027", daysAgo("arut-selatan", 7, "08:00"));
@@ -86,7 +89,7 @@ class DemoData {
     /** {@code n} working days before today, at a local office time. */
     private Instant daysAgo(String kecamatan, int n, String time) {
         WorkingCalendar calendar = calendars.forKecamatan(kecamatan);
-        LocalDate day = ClockUtil.getCurrentTime().toInstant().atZone(calendar.zone()).toLocalDate();
+        LocalDate day = today.atZone(calendar.zone()).toLocalDate();
         for (int found = 0; found < n; ) {
             day = day.minusDays(1);
             if (calendar.isWorkingDay(day)) {

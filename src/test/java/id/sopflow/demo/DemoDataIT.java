@@ -39,6 +39,11 @@ class DemoDataIT {
                 .contains("RENJA-2027", "RUP-2027", "DPA-2027")
                 .doesNotContain("LAKIP-2026", "RENSTRA-2027");
 
+        java.sql.Timestamp rupStart = jdbc.queryForObject(
+                "select mulai from SOPFLOW_PERINGATAN where business_key = 'RUP-2027' and jenis = 'TERLAMBAT'", java.sql.Timestamp.class);
+        assertThat(java.time.Duration.between(rupStart.toInstant(), java.time.Instant.now()).toDays())
+                .as("the RUP correction was handed over one working day ago").isBetween(0L, 5L);
+
         demo.seed();
         assertThat(history.createHistoricProcessInstanceQuery().count()).as("seeded once").isEqualTo(5);
     }
