@@ -1,0 +1,96 @@
+package id.sopflow.monitoring;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The production database: the same path as {@link MutuBakuRestIT} on PostgreSQL (SOPflow's own
+ * tables, the insert-once of alerts, timestamps). Runs when {@code SOPFLOW_TEST_POSTGRES_URL} is set
+ * (.ci/run installs and starts PostgreSQL and sets it), e.g. {@code jdbc:postgresql://localhost:5432/sopflow_test}
+ * with {@code SOPFLOW_TEST_POSTGRES_USER} / {@code SOPFLOW_TEST_POSTGRES_PASSWORD}.
+ */
+@EnabledIfEnvironmentVariable(named = "SOPFLOW_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=${SOPFLOW_TEST_POSTGRES_URL}",
+        "spring.datasource.username=${SOPFLOW_TEST_POSTGRES_USER:sopflow}",
+        "spring.datasource.password=${SOPFLOW_TEST_POSTGRES_PASSWORD:sopflow}"})
+@ActiveProfiles({"test", "postgres"})
+class PostgresIT {
+
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
+
+    @Autowired
+    TestRestTemplate anonymous;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void clean() {
+        ClockUtil.reset();
+        runtime.createProcessInstanceQuery().list().forEach(p -> runtime.deleteProcessInstance(p.getId(), "test"));
+        jdbc.update("delete from SOPFLOW_PEMBERITAHUAN");
+        jdbc.update("delete from SOPFLOW_PERINGATAN");
+        jdbc.update("delete from SOPFLOW_HARI_LIBUR");
+    }
+
+    @Test
+    void overdueStepIsRecordedOnceAndAnAddedDayMovesLaterDeadlines() {
+        TestRestTemplate admin = anonymous.withBasicAuth("admin", "Uji-Admin-Rahasia-2026");
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+
+        ClockUtil.setCurrentTime(wib("2025-11-24T15:58"));
+        String first = start(admin);
+        String job = management.createJobQuery().processInstanceId(first).activityId("langkah_01_terlambat").singleResult().getId();
+        assertThat(management.createJobQuery().jobId(job).singleResult().getDuedate()).isEqualTo(wib("2025-11-25T07:33"));
+        ClockUtil.setCurrentTime(wib("2025-11-25T07:45"));
+        management.executeJob(job);
+        List<Map<String, Object>> overdue = admin.exchange("/api/keterlambatan", HttpMethod.GET, null, LIST).getBody();
+        assertThat(overdue).singleElement().satisfies(a -> assertThat(a).containsEntry("jenis", "TERLAMBAT")
+                .containsEntry("terlambatMenit", 12).containsEntry("mulai", "2025-11-24T15:58:00+07:00"));
+
+        ResponseEntity<String> added = admin.exchange("/api/kalender/libur", HttpMethod.POST,
+                new HttpEntity<>(Map.of("tanggal", "2025-11-25", "nama", "Hari jadi kabupaten", "kecamatan", "ajibarang")), String.class);
+        assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ClockUtil.setCurrentTime(wib("2025-11-24T15:58"));
+        String second = start(admin);
+        assertThat(management.createJobQuery().processInstanceId(second).activityId("langkah_01_terlambat").singleResult().getDuedate())
+                .isEqualTo(wib("2025-11-26T07:33"));
+    }
+
+    private String start(TestRestTemplate admin) {
+        ResponseEntity<Map> started = admin.postForEntity("/engine-rest/process-definition/key/dpa/start",
+                Map.of("variables", Map.of("kecamatan", Map.of("value", "ajibarang", "type", "String"))), Map.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return (String) started.getBody().get("id");
+    }
+
+    private static Date wib(String local) {
+        return Date.from(LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+    }
+}
