@@ -88,12 +88,9 @@ class MonitoringController {
         if (running.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> planned = runtime.createVariableInstanceQuery().variableName(MutuBakuTimers.PLANNED_FINISH)
-                .processInstanceIdIn(running.stream().map(HistoricProcessInstance::getId).toArray(String[]::new)).list().stream()
-                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, v -> v.getValue() == null ? "" : v.getValue(), (a, b) -> a));
-        Map<String, Object> kecamatanVar = runtime.createVariableInstanceQuery().variableName(ModelProperties.KECAMATAN_VARIABLE)
-                .processInstanceIdIn(running.stream().map(HistoricProcessInstance::getId).toArray(String[]::new)).list().stream()
-                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, v -> v.getValue() == null ? "" : v.getValue(), (a, b) -> a));
+        String[] ids = running.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+        Map<String, Object> planned = variable(MutuBakuTimers.PLANNED_FINISH, ids);
+        Map<String, Object> kecamatanVar = variable(ModelProperties.KECAMATAN_VARIABLE, ids);
         Instant now = MutuBakuTimers.now();
         return running.stream()
                 .filter(p -> planned.get(p.getId()) instanceof Date)
@@ -117,6 +114,13 @@ class MonitoringController {
                 .map(n -> new NotificationView(n.id(), n.alertId(), n.kecamatan(), n.group(), n.user(), n.message(),
                         at(n.createdAt(), timers.calendarOf(n.kecamatan()))))
                 .toList();
+    }
+
+    /** One variable of many instances, by instance id. */
+    private Map<String, Object> variable(String name, String[] processInstanceIds) {
+        return runtime.createVariableInstanceQuery().variableName(name).processInstanceIdIn(processInstanceIds).list().stream()
+                .filter(v -> v.getValue() != null)
+                .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue, (a, b) -> a));
     }
 
     private AlertView view(Alert a, Instant now) {

@@ -2,7 +2,6 @@ package id.sopflow.monitoring;
 
 import id.sopflow.calendar.WorkingCalendar;
 import id.sopflow.sop.SopStart;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -39,21 +38,20 @@ class MonthlyStarter implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String processKey = ModelProperties.of((BaseElement) execution.getBpmnModelElementInstance()).get("proses");
-        RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
         int deadlineDay = deadlineDayOf(execution, processKey);
         for (String kecamatan : settings.kecamatanBulanan()) {
-            start(runtime, execution, processKey, kecamatan, deadlineDay);
+            start(execution, processKey, kecamatan, deadlineDay);
         }
     }
 
-    private void start(RuntimeService runtime, DelegateExecution execution, String processKey, String kecamatan, int deadlineDay) {
+    private void start(DelegateExecution execution, String processKey, String kecamatan, int deadlineDay) {
         WorkingCalendar calendar = timers.calendarOf(kecamatan);
         Instant now = MutuBakuTimers.now();
         YearMonth period = YearMonth.from(now.atZone(calendar.zone()));
         String businessKey = processKey.toUpperCase(Locale.ROOT) + "-" + kecamatan + "-" + period;
-        long existing = runtime.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).count()
-                + execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).finished().count();
+        // history holds running and finished instances alike
+        long existing = execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).count();
         if (existing > 0) {
             LOG.info("{} sudah dimulai, dilewati", businessKey);
             return;
