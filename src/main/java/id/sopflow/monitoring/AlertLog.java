@@ -91,6 +91,22 @@ class AlertLog {
             Instant createdAt, Optional<Instant> readAt) {
     }
 
+    /**
+     * Marks a notification read if it is addressed to one of {@code groups} (in {@code kecamatan}, empty
+     * meaning any) or to {@code user}; false if there is none such (nothing changes).
+     */
+    boolean markRead(String id, List<String> kecamatan, List<String> groups, String user, Instant at) {
+        return notifications(kecamatan, groups, user).stream()
+                .filter(n -> n.id().equals(id))
+                .findFirst()
+                .map(n -> {
+                    // already read: stays read at its first time
+                    jdbc.update("update SOPFLOW_PEMBERITAHUAN set dibaca_pada = ? where id = ? and dibaca_pada is null", ts(at), id);
+                    return true;
+                })
+                .orElse(false);
+    }
+
     List<Notification> notifications(List<String> kecamatan, List<String> groups, String user) {
         StringBuilder sql = new StringBuilder("select id, peringatan_id, kecamatan, grup, pengguna, pesan, dibuat_pada, dibaca_pada "
                 + "from SOPFLOW_PEMBERITAHUAN where (");

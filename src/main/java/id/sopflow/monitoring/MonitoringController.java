@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -55,7 +59,7 @@ class MonitoringController {
     }
 
     record NotificationView(String id, String peringatanId, String kecamatan, String grup, String pengguna, String pesan,
-            OffsetDateTime dibuatPada) {
+            OffsetDateTime dibuatPada, OffsetDateTime dibacaPada) {
     }
 
     /**
@@ -106,14 +110,33 @@ class MonitoringController {
                 .toList();
     }
 
+    /** What the caller's groups (in their kecamatan) or the caller were told, newest first. */
     @GetMapping("/pemberitahuan")
-    List<NotificationView> notifications() {
+    List<NotificationView> notifications(@RequestParam(defaultValue = "false") boolean belumDibaca) {
         Viewer viewer = Viewer.of(identity);
-        List<String> groups = viewer.userId() == null ? List.of("sekcam", "camat") : viewer.groups();
-        return alerts.notifications(viewer.allKecamatan() ? List.of() : viewer.scope(null), groups, viewer.userId()).stream()
-                .map(n -> new NotificationView(n.id(), n.alertId(), n.kecamatan(), n.group(), n.user(), n.message(),
-                        at(n.createdAt(), timers.calendarOf(n.kecamatan()))))
+        return alerts.notifications(viewer.allKecamatan() ? List.of() : viewer.scope(null), groupsOf(viewer), viewer.userId()).stream()
+                .filter(n -> !belumDibaca || n.readAt().isEmpty())
+                .map(n -> {
+                    WorkingCalendar calendar = timers.calendarOf(n.kecamatan());
+                    return new NotificationView(n.id(), n.alertId(), n.kecamatan(), n.group(), n.user(), n.message(),
+                            at(n.createdAt(), calendar), n.readAt().map(r -> at(r, calendar)).orElse(null));
+                })
                 .toList();
+    }
+
+    /** Marks a notification addressed to the caller as read; 404 for any other (nothing changes). */
+    @PostMapping("/pemberitahuan/{id}/dibaca")
+    ResponseEntity<Void> markRead(@PathVariable String id) {
+        Viewer viewer = Viewer.of(identity);
+        if (!alerts.markRead(id, viewer.allKecamatan() ? List.of() : viewer.scope(null), groupsOf(viewer), viewer.userId(),
+                MutuBakuTimers.now())) {
+            throw new NoSuchElementException("pemberitahuan '" + id + "' tidak ditemukan");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static List<String> groupsOf(Viewer viewer) {
+        return viewer.userId() == null ? List.of("sekcam", "camat") : viewer.groups();
     }
 
     /** One variable of many instances, by instance id. */

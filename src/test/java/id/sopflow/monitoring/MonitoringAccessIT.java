@@ -98,6 +98,22 @@ class MonitoringAccessIT {
     }
 
     @Test
+    void onlyWhoWasToldMarksANotificationRead() {
+        String id = (String) get("sekcam.ajibarang", STAFF, "/api/pemberitahuan").get(0).get("id");
+        ResponseEntity<String> other = rest.withBasicAuth("sekcam.arut-selatan", STAFF)
+                .postForEntity("/api/pemberitahuan/" + id + "/dibaca", null, String.class);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("sekcam.ajibarang", STAFF, "/api/pemberitahuan?belumDibaca=true")).hasSize(1);
+
+        ResponseEntity<String> own = rest.withBasicAuth("sekcam.ajibarang", STAFF)
+                .postForEntity("/api/pemberitahuan/" + id + "/dibaca", null, String.class);
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(get("sekcam.ajibarang", STAFF, "/api/pemberitahuan?belumDibaca=true")).isEmpty();
+        assertThat(get("sekcam.ajibarang", STAFF, "/api/pemberitahuan")).singleElement()
+                .satisfies(n -> assertThat(n.get("dibacaPada")).isNotNull());
+    }
+
+    @Test
     void anonymousIsRefusedAndOnlyTheAdminChangesTheCalendar() {
         assertThat(rest.getForEntity("/api/keterlambatan", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         ResponseEntity<String> added = rest.withBasicAuth("sekcam.ajibarang", STAFF).exchange("/api/kalender/libur", HttpMethod.POST,
