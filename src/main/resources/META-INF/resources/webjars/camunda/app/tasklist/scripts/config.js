@@ -17,7 +17,7 @@
 
 /*
  * SOPflow: this file overrides the config.js of camunda-webapp-webjar 7.24.0 (copied from it; only 'locales'
- * is changed). Compare with the webjar's file when upgrading Camunda.
+ * and 'customScripts' are changed). Compare with the webjar's file when upgrading Camunda.
  */
 
 export default {
@@ -38,6 +38,9 @@ export default {
     availableLocales: ['id'], // Indonesian for every browser, also one set to English (team rule: the UI speaks Bahasa Indonesia)
     fallbackLocale: 'id'
   },
+  // SOPflow: instead of Camunda's own login form (closed here), SOPflow's /login: after "Keluar" and when
+  // the session has expired (app/sopflow/login-sopflow.js).
+  customScripts: ['../sopflow/login-sopflow'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it

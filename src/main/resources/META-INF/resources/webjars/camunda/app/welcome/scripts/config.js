@@ -17,7 +17,7 @@
 
 /*
  * SOPflow: this file overrides the config.js of camunda-webapp-webjar 7.24.0 (copied from it; only 'locales'
- * is changed). Compare with the webjar's file when upgrading Camunda.
+ * and 'customScripts' are changed). Compare with the webjar's file when upgrading Camunda.
  */
 
 export default {
@@ -25,6 +25,9 @@ export default {
   //   name: 'Todos',
   //   vendor: 'Company'
   // },
+  // SOPflow: instead of Camunda's own login form (closed here), SOPflow's /login: after "Keluar" and when
+  // the session has expired (app/sopflow/login-sopflow.js).
+  customScripts: ['../sopflow/login-sopflow'],
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
   //   // with a file called 'customScript.js' in it
