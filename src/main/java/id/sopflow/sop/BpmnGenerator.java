@@ -245,8 +245,8 @@ final class BpmnGenerator {
             flow(previousFlowId, previous, end, previousCondition, previousCondition == null ? null : "Ya");
             for (SopStep review : reviews) {
                 int target = review.returnTo().orElseThrow();
-                returnFlow(review.elementId() + "_dikembalikan", gateways.get(review.number()), tasks.get(target),
-                        review.roleId(), "Tidak, kembali ke langkah " + target);
+                flow(review.elementId() + "_dikembalikan", gateways.get(review.number()), tasks.get(target),
+                        "${not " + APPROVED + "}", "Tidak, kembali ke langkah " + target);
             }
             sop.schedule().ifPresent(schedule -> reportDeadline());
             diagram(collaboration, participant);
@@ -447,13 +447,6 @@ final class BpmnGenerator {
             }
             flows.add(flow);
         }
-
-        private void returnFlow(String id, ExclusiveGateway from, UserTask to, String reviewerRole, String name) {
-            flow(id, from, to, "${not " + APPROVED + "}", name);
-        }
-
-
-
 
         // --- diagram interchange ----------------------------------------------------------------
 

@@ -94,11 +94,6 @@ public final class SopCatalog {
         return definitions.stream().flatMap(d -> d.warnings().stream()).toList();
     }
 
-    /** The generated BPMN XML of one SOP's process. */
-    public String bpmnXml(SopDefinition sop) {
-        return generator.toXml(sop);
-    }
-
     /** The generated files deployed for one kecamatan only, by path below the BPMN folder, with their tenant. */
     public Map<String, String> tenantOf() {
         Map<String, String> tenants = new LinkedHashMap<>();
