@@ -3,6 +3,7 @@ package id.sopflow.monitoring;
 import id.sopflow.calendar.Waktu;
 import id.sopflow.calendar.WorkingCalendar;
 import id.sopflow.calendar.WorkingCalendars;
+import id.sopflow.sop.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -32,11 +33,11 @@ import java.util.Optional;
 public class MutuBakuTimers {
 
     /** Local variable of a step's execution: its moments, fixed when the step is handed over ({@link StepDeadlines#format()}). */
-    static final String STEP_DEADLINES = "mutuBakuLangkah";
+    static final String STEP_DEADLINES = ProcessContract.STEP_DEADLINES;
     /** Process variable: the planned finish (sum of the steps' mutu baku in working time). */
-    static final String PLANNED_FINISH = "rencanaSelesai";
+    static final String PLANNED_FINISH = ProcessContract.PLANNED_FINISH;
     /** Process variable: the deadline of a recurring report (RFK/TEPPA: before the 4th). */
-    static final String REPORT_DEADLINE = "tenggatLaporan";
+    static final String REPORT_DEADLINE = ProcessContract.REPORT_DEADLINE;
 
     private final WorkingCalendars calendars;
 

@@ -1,5 +1,6 @@
 package id.sopflow.monitoring;
 
+import id.sopflow.sop.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -16,8 +17,8 @@ import java.util.Date;
 @Component("mutuBakuProses")
 class ProcessDeadlineListener implements ExecutionListener {
 
-    static final String FINISHED_AT = "selesaiPada";
-    static final String LATE_MINUTES = "terlambatMenit";
+    static final String FINISHED_AT = ProcessContract.FINISHED_AT;
+    static final String LATE_MINUTES = ProcessContract.LATE_MINUTES;
 
     private final MutuBakuTimers timers;
     private final AlertLog alerts;

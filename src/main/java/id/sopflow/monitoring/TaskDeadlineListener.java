@@ -23,7 +23,11 @@ class TaskDeadlineListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        switch (task.getEventName()) {
+        String event = task.getEventName();
+        if (event == null) {
+            return; // no event: nothing to compute (seen when a completion races another)
+        }
+        switch (event) {
             case EVENTNAME_CREATE -> {
                 StepDeadlines deadlines = timers.deadlines(task.getExecution());
                 task.setDueDate(Date.from(deadlines.due()));

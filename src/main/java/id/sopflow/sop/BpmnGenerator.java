@@ -32,6 +32,9 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
@@ -49,14 +52,16 @@ import java.util.Map;
  *
  * <p>Element ids are stable and meaningful: {@code mulai}, {@code langkah_05},
  * {@code langkah_05_keputusan}, {@code langkah_05_disetujui}, {@code langkah_05_dikembalikan},
- * {@code selesai}, {@code lane_camat}. A review step (one with {@code kembaliKe}) is followed by an
- * exclusive gateway on the boolean process variable {@value #APPROVED}: true goes on, false goes
- * back to the step that produced the draft; the reviewer's note is the variable {@value #NOTE}.
+ * {@code selesai}, {@code lane_camat}. A review step (one with {@code kembaliKe}) keeps the reviewer's
+ * {@value #APPROVED} and {@value #NOTE} as local variables of its own scope (input mappings, null when the
+ * task is created) and hands the decision to the exclusive gateway after it as
+ * {@code langkah_NN_disetujui} (output mapping): true goes on, false goes back to the step that produced
+ * the draft. No step can so inherit another step's decision (see {@link ProcessContract}).
  */
 final class BpmnGenerator {
 
-    static final String APPROVED = "disetujui";
-    static final String NOTE = "catatan";
+    static final String APPROVED = ProcessContract.APPROVED;
+    static final String NOTE = ProcessContract.NOTE;
     static final String NAMESPACE = "https://sopflow.id/bpmn";
 
     /*
@@ -215,7 +220,7 @@ final class BpmnGenerator {
             }
 
             List<SopStep> steps = sop.steps();
-            StartEvent start = node("mulai", StartEvent.class, "SOP dimulai", steps.get(0).roleId(), EVENT_SIZE, EVENT_SIZE);
+            StartEvent start = node(ProcessContract.START_EVENT, StartEvent.class, "SOP dimulai", steps.get(0).roleId(), EVENT_SIZE, EVENT_SIZE);
             Map<Integer, UserTask> tasks = new LinkedHashMap<>();
             FlowNode previous = start;
             String previousCondition = null;
@@ -237,7 +242,7 @@ final class BpmnGenerator {
                     gateways.put(step.number(), gateway);
                     reviews.add(step);
                     previous = gateway;
-                    previousCondition = "${" + APPROVED + "}";
+                    previousCondition = "${" + ProcessContract.decisionVariable(step.number()) + "}";
                     previousFlowId = step.elementId() + "_disetujui";
                 }
             }
@@ -246,7 +251,7 @@ final class BpmnGenerator {
             for (SopStep review : reviews) {
                 int target = review.returnTo().orElseThrow();
                 flow(review.elementId() + "_dikembalikan", gateways.get(review.number()), tasks.get(target),
-                        "${not " + APPROVED + "}", "Tidak, kembali ke langkah " + target);
+                        "${not " + ProcessContract.decisionVariable(review.number()) + "}", "Tidak, kembali ke langkah " + target);
             }
             sop.schedule().ifPresent(schedule -> reportDeadline());
             diagram(collaboration, participant);
@@ -258,20 +263,7 @@ final class BpmnGenerator {
             UserTask task = node(step.elementId(), UserTask.class, step.activity(), step.roleId(), TASK_WIDTH, TASK_HEIGHT);
             task.setCamundaCandidateGroups(step.roleId());
             documentation(task, stepDocumentation(step, role));
-            Map<String, String> props = new LinkedHashMap<>();
-            props.put("langkah", String.valueOf(step.number()));
-            props.put("peran", step.roleId());
-            if (!step.kelengkapan().isEmpty()) {
-                props.put("kelengkapan", String.join("; ", step.kelengkapan()));
-            }
-            if (!step.waktuText().isBlank()) {
-                props.put("waktu", step.waktuText());
-            }
-            props.put("output", step.output());
-            if (!step.keterangan().isBlank()) {
-                props.put("keterangan", step.keterangan());
-            }
-            step.returnTo().ifPresent(r -> props.put("kembaliKe", String.valueOf(r)));
+            Map<String, String> props = StepMetadata.propertiesOf(step);
             ExtensionElements extensions = properties(task, props);
             if (step.waktu().isPresent()) {
                 for (String event : List.of("create", "complete")) {
@@ -282,6 +274,7 @@ final class BpmnGenerator {
                 }
             }
             if (step.isReview()) {
+                decisionScope(extensions, step);
                 CamundaFormData form = model.newInstance(CamundaFormData.class);
                 extensions.addChildElement(form);
                 CamundaFormField approved = model.newInstance(CamundaFormField.class);
@@ -296,6 +289,24 @@ final class BpmnGenerator {
                 form.addChildElement(note);
             }
             return task;
+        }
+
+        /**
+         * The reviewer's decision and note are local to the review step: both start as null when the task is
+         * created, so what a completion sends lands here, and the step hands only its own decision on.
+         */
+        private void decisionScope(ExtensionElements extensions, SopStep step) {
+            CamundaInputOutput io = model.newInstance(CamundaInputOutput.class);
+            extensions.addChildElement(io);
+            for (String local : List.of(APPROVED, NOTE)) {
+                CamundaInputParameter input = model.newInstance(CamundaInputParameter.class);
+                input.setCamundaName(local);
+                io.addChildElement(input);
+            }
+            CamundaOutputParameter decision = model.newInstance(CamundaOutputParameter.class);
+            decision.setCamundaName(ProcessContract.decisionVariable(step.number()));
+            decision.setTextContent("${" + APPROVED + "}");
+            io.addChildElement(decision);
         }
 
         private String stepDocumentation(SopStep step, SopRole role) {

@@ -1,0 +1,68 @@
+package id.sopflow.sop;
+
+import java.util.Set;
+
+/**
+ * What the generated processes promise the code that runs them: the variables a client may send, and the
+ * variables SOPflow computes itself. Spelled here once; everyone else imports them.
+ *
+ * <p>A review step (one with {@code kembaliKe}) declares {@value #APPROVED} and {@value #NOTE} as local
+ * variables of its own scope (input mappings set both to null when the task is created), so the decision a
+ * reviewer sends lands on that step and no later step can inherit it. The step hands its decision to its
+ * gateway as {@code langkah_NN_disetujui} ({@link #decisionVariable(int)}), a variable of that step alone.
+ */
+public final class ProcessContract {
+
+    /** The id of every SOP's start event: an instance starts here and nowhere else. */
+    public static final String START_EVENT = "mulai";
+
+    /** Sent by a reviewer when completing a review step: true goes on, false returns the work. Required there. */
+    public static final String APPROVED = "disetujui";
+    /** Sent by a reviewer: what must be corrected. Required when {@value #APPROVED} is false. */
+    public static final String NOTE = "catatan";
+    /** Start variable naming the instance's kecamatan (system and admin starts; users start for their own). */
+    public static final String KECAMATAN = "kecamatan";
+    /** Start variable naming the period of a recurring SOP, e.g. {@code 2026-11}. */
+    public static final String PERIOD = "periode";
+
+    /** The most characters of a {@value #NOTE}; the database keeps at most 4000 per text value. */
+    public static final int NOTE_MAX_LENGTH = 2000;
+    /** The most characters of a business key (the engine's column). */
+    public static final int BUSINESS_KEY_MAX_LENGTH = 255;
+    /** The most characters of any text value a client sends (the engine's column). */
+    public static final int TEXT_MAX_LENGTH = 4000;
+    /** The most variables one request may carry. */
+    public static final int MAX_VARIABLES = 20;
+
+    /** Local variable of a step's execution: its moments, fixed when the step is handed over. */
+    public static final String STEP_DEADLINES = "mutuBakuLangkah";
+    /** The planned finish of an instance (its steps' mutu baku one after another, in working time). */
+    public static final String PLANNED_FINISH = "rencanaSelesai";
+    /** The deadline of a recurring report (RFK/TEPPA: before the 4th), set by the schedule. */
+    public static final String REPORT_DEADLINE = "tenggatLaporan";
+    /** When an instance finished. */
+    public static final String FINISHED_AT = "selesaiPada";
+    /** How late an instance finished, in working minutes (0 on time). */
+    public static final String LATE_MINUTES = "terlambatMenit";
+
+    /** Variables a client may send when starting an SOP. */
+    public static final Set<String> START_VARIABLES = Set.of(KECAMATAN, PERIOD);
+    /** Variables a reviewer may send when completing a review step. */
+    public static final Set<String> REVIEW_VARIABLES = Set.of(APPROVED, NOTE);
+    /** Variables only SOPflow writes: no client sets them, through any API. */
+    public static final Set<String> COMPUTED_VARIABLES = Set.of(STEP_DEADLINES, PLANNED_FINISH, REPORT_DEADLINE, FINISHED_AT,
+            LATE_MINUTES);
+
+    private ProcessContract() {
+    }
+
+    /** The variable a review step hands its decision to its gateway in, e.g. {@code langkah_09_disetujui}. */
+    public static String decisionVariable(int step) {
+        return SopStep.elementId(step) + "_" + APPROVED;
+    }
+
+    /** Whether the name is one SOPflow computes or routes by (a client never writes it). */
+    public static boolean isComputed(String name) {
+        return COMPUTED_VARIABLES.contains(name) || name.matches("langkah_\\d+_" + APPROVED);
+    }
+}
