@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
@@ -156,7 +157,9 @@ final class ClientCommandGuard extends CommandInterceptor {
         if (variables == null) {
             return values;
         }
-        variables.forEach((name, value) -> {
+        for (String name : variables.keySet()) {
+            // a VariableMap hands out deserialized values by get(); the typed value never deserializes anything
+            Object value = variables instanceof VariableMap typedMap ? typedMap.getValueTyped(name) : variables.get(name);
             if (value instanceof SerializableValue serialized) {
                 values.put(name, new ClientInput.Serialized(serialized.getType() == null ? "object" : serialized.getType().getName()));
             } else if (value instanceof TypedValue typed) {
@@ -164,7 +167,7 @@ final class ClientCommandGuard extends CommandInterceptor {
             } else {
                 values.put(name, value);
             }
-        });
+        }
         return values;
     }
 

@@ -85,7 +85,16 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
         if (refused != null) {
             return answer(Response.Status.BAD_REQUEST, refused.getClass().getSimpleName(), refused.getMessage());
         }
+        if (exception instanceof NullPointerException && fromRestResource(exception) && !read) {
+            // Camunda's resources read the request body without checking it is there (a body of "null")
+            return answer(Response.Status.BAD_REQUEST, "InvalidRequest", "Isi permintaan kosong atau tidak lengkap.");
+        }
         return ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+
+    private static boolean fromRestResource(Throwable exception) {
+        StackTraceElement[] trace = exception.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("org.camunda.bpm.engine.rest.");
     }
 
     /** Whether the caller can read the task or instance the path acts on (true when the path names neither). */
