@@ -64,25 +64,11 @@ final class BpmnGenerator {
     static final String NOTE = ProcessContract.NOTE;
     static final String NAMESPACE = "https://sopflow.id/bpmn";
 
-    /*
-     * The beans the processes call (implemented in the monitoring package). Only their names are
-     * shared: the generator knows nothing of how they work.
-     */
-    /** Expression bean giving a step's timer moments from its mutu baku and the working calendar. */
-    static final String TIMER_BEAN = "mutuBaku";
-    /** Task listener: due date on create, closes open overdue records on complete. */
-    static final String TASK_LISTENER = "${mutuBakuTugas}";
-    /** Execution listener of the process: planned finish at start, lateness at end. */
-    static final String PROCESS_LISTENER = "${mutuBakuProses}";
-    /** Execution listener of the end events behind the timers: records a reminder, overdue or escalation. */
-    static final String ALERT_LISTENER = "${mutuBakuPeringatan}";
-    /** Delegate of the schedule process: starts the recurring SOP for every kecamatan. */
-    static final String SCHEDULE_DELEGATE = "${jadwalBulanan}";
-    /** Kinds of alert, the {@code jenis} property of the recording end events. */
-    static final String REMINDER = "PENGINGAT";
-    static final String OVERDUE = "TERLAMBAT";
-    static final String ESCALATION = "ESKALASI";
-    static final String REPORT_DEADLINE = "TENGGAT_LAPORAN";
+    /* The beans the processes call, by name (ProcessContract); the generator knows nothing of how they work. */
+    static final String TASK_LISTENER = "${" + ProcessContract.TASK_LISTENER_BEAN + "}";
+    static final String PROCESS_LISTENER = "${" + ProcessContract.PROCESS_LISTENER_BEAN + "}";
+    static final String ALERT_LISTENER = "${" + ProcessContract.ALERT_LISTENER_BEAN + "}";
+    static final String SCHEDULE_DELEGATE = "${" + ProcessContract.SCHEDULE_DELEGATE_BEAN + "}";
     /** Finished instances stay in history for five years (audit of planning documents). */
     static final String HISTORY_TIME_TO_LIVE = "1825";
 
@@ -265,6 +251,9 @@ final class BpmnGenerator {
             documentation(task, stepDocumentation(step, role));
             Map<String, String> props = StepMetadata.propertiesOf(step);
             ExtensionElements extensions = properties(task, props);
+            if (step.waktu().isPresent() || step.isReview()) {
+                stepScope(extensions, step);
+            }
             if (step.waktu().isPresent()) {
                 for (String event : List.of("create", "complete")) {
                     CamundaTaskListener listener = model.newInstance(CamundaTaskListener.class);
@@ -274,7 +263,6 @@ final class BpmnGenerator {
                 }
             }
             if (step.isReview()) {
-                decisionScope(extensions, step);
                 CamundaFormData form = model.newInstance(CamundaFormData.class);
                 extensions.addChildElement(form);
                 CamundaFormField approved = model.newInstance(CamundaFormField.class);
@@ -292,21 +280,31 @@ final class BpmnGenerator {
         }
 
         /**
-         * The reviewer's decision and note are local to the review step: both start as null when the task is
-         * created, so what a completion sends lands here, and the step hands only its own decision on.
+         * The step's own variables, set when it is handed over (input mappings run before its timers are
+         * created): its mutu baku moments, computed once by the hand-over ({@code mutuBaku.handOver}) and only
+         * read by the timers and the task's due date; and for a review step the reviewer's decision and note,
+         * null at the start, so what a completion sends lands here and the step hands only its own decision on.
          */
-        private void decisionScope(ExtensionElements extensions, SopStep step) {
+        private void stepScope(ExtensionElements extensions, SopStep step) {
             CamundaInputOutput io = model.newInstance(CamundaInputOutput.class);
             extensions.addChildElement(io);
-            for (String local : List.of(APPROVED, NOTE)) {
-                CamundaInputParameter input = model.newInstance(CamundaInputParameter.class);
-                input.setCamundaName(local);
-                io.addChildElement(input);
+            if (step.waktu().isPresent()) {
+                CamundaInputParameter moments = model.newInstance(CamundaInputParameter.class);
+                moments.setCamundaName(ProcessContract.STEP_DEADLINES);
+                moments.setTextContent("${" + ProcessContract.TIMER_BEAN + ".handOver(execution, '" + step.elementId() + "')}");
+                io.addChildElement(moments);
             }
-            CamundaOutputParameter decision = model.newInstance(CamundaOutputParameter.class);
-            decision.setCamundaName(ProcessContract.decisionVariable(step.number()));
-            decision.setTextContent("${" + APPROVED + "}");
-            io.addChildElement(decision);
+            if (step.isReview()) {
+                for (String local : List.of(APPROVED, NOTE)) {
+                    CamundaInputParameter input = model.newInstance(CamundaInputParameter.class);
+                    input.setCamundaName(local);
+                    io.addChildElement(input);
+                }
+                CamundaOutputParameter decision = model.newInstance(CamundaOutputParameter.class);
+                decision.setCamundaName(ProcessContract.decisionVariable(step.number()));
+                decision.setTextContent("${" + APPROVED + "}");
+                io.addChildElement(decision);
+            }
         }
 
         private String stepDocumentation(SopStep step, SopRole role) {
@@ -343,11 +341,11 @@ final class BpmnGenerator {
 
         private Map<String, String> processProperties() {
             Map<String, String> props = new LinkedHashMap<>();
-            props.put("kecamatan", sop.kecamatan());
-            props.put("dokumen", sop.dokumen());
-            props.put("nomorSop", sop.identitas().nomor());
-            props.put("jumlahLangkah", String.valueOf(sop.steps().size()));
-            sop.schedule().ifPresent(s -> props.put("tenggatSebelumTanggal", String.valueOf(s.deadlineBeforeDay())));
+            props.put(ProcessContract.KECAMATAN_PROPERTY, sop.kecamatan());
+            props.put(ProcessContract.DOCUMENT_PROPERTY, sop.dokumen());
+            props.put(ProcessContract.SOP_NUMBER_PROPERTY, sop.identitas().nomor());
+            props.put(ProcessContract.STEP_COUNT_PROPERTY, String.valueOf(sop.steps().size()));
+            sop.schedule().ifPresent(s -> props.put(ProcessContract.REPORT_DEADLINE_DAY_PROPERTY, String.valueOf(s.deadlineBeforeDay())));
             return props;
         }
 
@@ -362,12 +360,12 @@ final class BpmnGenerator {
             }
             List<String[]> alerts = new ArrayList<>();
             if (step.waktu().get().isRange()) {
-                alerts.add(new String[] {"pengingat", REMINDER, "reminderAt", "Target waktu",
+                alerts.add(new String[] {"pengingat", ProcessContract.AlertKind.PENGINGAT.name(), "reminderAt", "Target waktu",
                         "Pemegang diingatkan"});
             }
-            alerts.add(new String[] {"terlambat", OVERDUE, "dueAt", "Batas " + step.waktuText(),
+            alerts.add(new String[] {"terlambat", ProcessContract.AlertKind.TERLAMBAT.name(), "dueAt", "Batas " + step.waktuText(),
                     "Sekcam diberi tahu"});
-            alerts.add(new String[] {"eskalasi", ESCALATION, "escalationAt", "2x batas",
+            alerts.add(new String[] {"eskalasi", ProcessContract.AlertKind.ESKALASI.name(), "escalationAt", "2x batas",
                     "Camat diberi tahu"});
             int[] box = boxes.get(task.getId());
             for (int i = 0; i < alerts.size(); i++) {
@@ -379,10 +377,10 @@ final class BpmnGenerator {
                 boundary.setCancelActivity(false);
                 TimerEventDefinition timer = create(boundary, id + "_timer", TimerEventDefinition.class);
                 TimeDate date = create(timer, id + "_saat", TimeDate.class);
-                date.setTextContent("${" + TIMER_BEAN + "." + alert[2] + "(execution)}");
+                date.setTextContent("${" + ProcessContract.TIMER_BEAN + "." + alert[2] + "(execution)}");
                 EndEvent recorded = create(process, id + "_dicatat", EndEvent.class);
                 recorded.setName(alert[4]);
-                ExtensionElements extensions = properties(recorded, Map.of("jenis", alert[1]));
+                ExtensionElements extensions = properties(recorded, Map.of(ProcessContract.ALERT_KIND_PROPERTY, alert[1]));
                 executionListener(extensions, "start", ALERT_LISTENER);
                 lanes.get(step.roleId()).getFlowNodeRefs().add(boundary);
                 lanes.get(step.roleId()).getFlowNodeRefs().add(recorded);
@@ -406,10 +404,10 @@ final class BpmnGenerator {
             late.setInterrupting(false);
             TimerEventDefinition timer = create(late, "tenggat_laporan_lewat_timer", TimerEventDefinition.class);
             TimeDate date = create(timer, "tenggat_laporan_lewat_saat", TimeDate.class);
-            date.setTextContent("${" + TIMER_BEAN + ".reportDeadline(execution)}");
+            date.setTextContent("${" + ProcessContract.TIMER_BEAN + ".reportDeadline(execution)}");
             EndEvent recorded = create(sub, "tenggat_laporan_dicatat", EndEvent.class);
             recorded.setName("Keterlambatan laporan dicatat, Sekcam dan Camat diberi tahu");
-            executionListener(properties(recorded, Map.of("jenis", REPORT_DEADLINE)), "start", ALERT_LISTENER);
+            executionListener(properties(recorded, Map.of(ProcessContract.ALERT_KIND_PROPERTY, ProcessContract.AlertKind.TENGGAT_LAPORAN.name())), "start", ALERT_LISTENER);
             int x = POOL_X + POOL_HEADER + FIRST_COLUMN_CENTER + column * COLUMN_WIDTH - COLUMN_WIDTH / 2;
             int y = POOL_Y + laneIndex.get(laneRole) * LANE_HEIGHT + 20;
             boxes.put(sub.getId(), new int[] {x, y, 2 * COLUMN_WIDTH - 40, LANE_HEIGHT - 40});
@@ -571,7 +569,7 @@ final class BpmnGenerator {
             ServiceTask startEach = create(process, "mulai_per_kecamatan", ServiceTask.class);
             startEach.setName("Mulai " + sop.dokumen() + " untuk setiap kecamatan");
             startEach.setCamundaDelegateExpression(SCHEDULE_DELEGATE);
-            properties(startEach, Map.of("proses", sop.kode()));
+            properties(startEach, Map.of(ProcessContract.SCHEDULED_PROCESS_PROPERTY, sop.kode()));
             EndEvent end = create(process, "selesai", EndEvent.class);
             end.setName("Semua kecamatan dimulai");
 

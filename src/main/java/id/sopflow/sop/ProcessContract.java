@@ -53,7 +53,66 @@ public final class ProcessContract {
     public static final Set<String> COMPUTED_VARIABLES = Set.of(STEP_DEADLINES, PLANNED_FINISH, REPORT_DEADLINE, FINISHED_AT,
             LATE_MINUTES);
 
+    // --- the beans the generated expressions call (implemented in monitoring; a test resolves every one) ---
+
+    /** Expression bean of the mutu baku: a step's moments at hand-over, and its timers' dates read from them. */
+    public static final String TIMER_BEAN = "mutuBaku";
+    /** Task listener of a step with a waktu: due date on create, open alerts closed on complete. */
+    public static final String TASK_LISTENER_BEAN = "mutuBakuTugas";
+    /** Execution listener of the process: planned finish at start, lateness at end. */
+    public static final String PROCESS_LISTENER_BEAN = "mutuBakuProses";
+    /** Execution listener of the end events behind the timers: records the alert. */
+    public static final String ALERT_LISTENER_BEAN = "mutuBakuPeringatan";
+    /** Delegate of a schedule process: starts the recurring SOP for every kecamatan. */
+    public static final String SCHEDULE_DELEGATE_BEAN = "jadwalBulanan";
+
+    // --- extension properties of elements other than steps (steps: StepMetadata) ---
+
+    /** Property of an alert's end event: which {@link AlertKind} it records. */
+    public static final String ALERT_KIND_PROPERTY = "jenis";
+    /** Property of a schedule's service task: the key of the process it starts. */
+    public static final String SCHEDULED_PROCESS_PROPERTY = "proses";
+    /** Process properties. */
+    public static final String KECAMATAN_PROPERTY = "kecamatan";
+    public static final String DOCUMENT_PROPERTY = "dokumen";
+    public static final String SOP_NUMBER_PROPERTY = "nomorSop";
+    public static final String STEP_COUNT_PROPERTY = "jumlahLangkah";
+    /** Process property of a recurring SOP: its report is due before this day of the month. */
+    public static final String REPORT_DEADLINE_DAY_PROPERTY = "tenggatSebelumTanggal";
+
+    /** What a timer of the mutu baku records, and so who is told (see monitoring's alert policy). */
+    public enum AlertKind {
+        /** The target of a range is reached: the holder is reminded. */
+        PENGINGAT,
+        /** The limit is passed: the step is overdue. */
+        TERLAMBAT,
+        /** Twice the limit is passed: escalated. */
+        ESKALASI,
+        /** A recurring report missed its deadline. */
+        TENGGAT_LAPORAN
+    }
+
     private ProcessContract() {
+    }
+
+    /** The alert kind an element records ({@value #ALERT_KIND_PROPERTY}), if it records one. */
+    public static java.util.Optional<AlertKind> alertKind(org.camunda.bpm.model.bpmn.instance.BaseElement element) {
+        return java.util.Optional.ofNullable(StepMetadata.properties(element).get(ALERT_KIND_PROPERTY)).map(AlertKind::valueOf);
+    }
+
+    /** The report deadline day of a recurring SOP's process ({@value #REPORT_DEADLINE_DAY_PROPERTY}). */
+    public static java.util.OptionalInt reportDeadlineDay(org.camunda.bpm.model.bpmn.instance.BaseElement process) {
+        String day = StepMetadata.properties(process).get(REPORT_DEADLINE_DAY_PROPERTY);
+        return day == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(Integer.parseInt(day));
+    }
+
+    /** The process a schedule's service task starts ({@value #SCHEDULED_PROCESS_PROPERTY}). */
+    public static String scheduledProcess(org.camunda.bpm.model.bpmn.instance.BaseElement serviceTask) {
+        String key = StepMetadata.properties(serviceTask).get(SCHEDULED_PROCESS_PROPERTY);
+        if (key == null) {
+            throw new IllegalStateException("elemen " + serviceTask.getId() + " tidak punya properti '" + SCHEDULED_PROCESS_PROPERTY + "'");
+        }
+        return key;
     }
 
     /** The variable a review step hands its decision to its gateway in, e.g. {@code langkah_09_disetujui}. */
