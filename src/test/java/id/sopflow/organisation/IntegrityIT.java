@@ -203,6 +203,13 @@ class IntegrityIT extends AccessTestBase {
     }
 
     @Test
+    void thereIsNoSpringBootDefaultUserBesideCamundasUsers(@Autowired org.springframework.context.ApplicationContext context) {
+        assertThat(context.getBeanNamesForType(org.springframework.security.core.userdetails.UserDetailsService.class))
+                .as("no in-memory 'user' with a password printed in the log").isEmpty();
+        assertThat(rest.withBasicAuth("user", "user").getForEntity("/engine-rest/task", String.class).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
     void theSessionCookieIsSameSiteAndHttpOnly() {
         ResponseEntity<String> page = noRedirects().getForEntity("/login", String.class);
         String cookie = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
