@@ -324,6 +324,9 @@ final class BpmnGenerator {
         private String processDocumentation() {
             SopIdentity id = sop.identitas();
             StringBuilder sb = new StringBuilder("SOP ").append(sop.nama()).append(", Kecamatan ").append(sop.kecamatan());
+            if (!id.sumber().isBlank()) {
+                sb.append("\nLembar identitas: ").append(id.sumber());
+            }
             if (!id.nomor().isBlank()) {
                 sb.append("\nNomor SOP: ").append(id.nomor());
             }
