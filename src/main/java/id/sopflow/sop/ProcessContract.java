@@ -1,6 +1,9 @@
 package id.sopflow.sop;
 
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the generated processes promise the code that runs them: the variables a client may send, and the
@@ -53,7 +56,15 @@ public final class ProcessContract {
     public static final Set<String> COMPUTED_VARIABLES = Set.of(STEP_DEADLINES, PLANNED_FINISH, REPORT_DEADLINE, FINISHED_AT,
             LATE_MINUTES);
 
+    private static final Pattern STEP_ELEMENT = Pattern.compile("langkah_(\\d+)");
+
     private ProcessContract() {
+    }
+
+    /** The step number of a step's user task id, e.g. 5 for {@code langkah_05}; empty for any other id. */
+    public static Optional<Integer> stepNumber(String elementId) {
+        Matcher m = elementId == null ? null : STEP_ELEMENT.matcher(elementId);
+        return m != null && m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
     }
 
     /** The variable a review step hands its decision to its gateway in, e.g. {@code langkah_09_disetujui}. */
