@@ -33,7 +33,6 @@ class ApiAccessDenied implements AccessDeniedHandler {
                 : ApiErrors.FORBIDDEN;
         response.setStatus(HttpStatus.FORBIDDEN.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getWriter(), ApiErrors.problem(HttpStatus.FORBIDDEN, detail, request));
+        json.writeValue(response.getOutputStream(), ApiErrors.problem(HttpStatus.FORBIDDEN, detail, request)); // UTF-8
     }
 }

@@ -188,14 +188,15 @@ class ApiErrors {
     }
 
     private static String unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return "Isian '" + field + "' tidak valid; " + expected(m.getTargetType()) + ".";
-        }
-        if (cause instanceof JsonProcessingException && !(cause instanceof JsonMappingException)) {
-            return "Isi permintaan bukan JSON yang sah.";
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+                String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining("."));
+                return "Isian '" + field + "' tidak valid; " + expected(m.getTargetType()) + ".";
+            }
+            if (cause instanceof JsonProcessingException && !(cause instanceof JsonMappingException)) {
+                return "Isi permintaan bukan JSON yang sah.";
+            }
         }
         return "Isi permintaan kosong atau bukan JSON yang sah; kirim objek JSON (Content-Type: application/json).";
     }

@@ -107,7 +107,7 @@ class ProblemDetailIT extends AccessTestBase {
 
         ResponseEntity<String> anonymous = rest.getForEntity("/api/saya", String.class);
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
-        assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(anonymous.getHeaders().getContentType().equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         JsonNode body = read(anonymous);
         assertThat(body.get("type").asText()).isEqualTo("about:blank");
         assertThat(body.get("title").asText()).isEqualTo("Unauthorized");
