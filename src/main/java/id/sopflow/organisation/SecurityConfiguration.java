@@ -33,6 +33,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -84,7 +85,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identity, LoginAttempts attempts,
-                                            CamundaBpmProperties camunda) throws Exception {
+                                            CamundaBpmProperties camunda, AccessDeniedHandler apiAccessDenied) throws Exception {
         String webapp = camunda.getWebapp().getApplicationPath();
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher api = new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/api/**"));
@@ -134,7 +135,9 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(unauthorized, api)
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+                        // a 403 of /api is a problem detail like every other /api error (package id.sopflow.api)
+                        .defaultAccessDeniedHandlerFor(apiAccessDenied, path.matcher("/api/**")))
                 .addFilterAfter(new EngineAuthenticationFilter(identity, api), AuthorizationFilter.class);
         return http.build();
     }
