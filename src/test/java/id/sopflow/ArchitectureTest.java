@@ -56,6 +56,7 @@ class ArchitectureTest {
             that = that.and().areNotAnnotatedWith(ADAPTER_ANNOTATIONS[i]);
         }
         that.and().areNotNestedClasses().and().areNotAnonymousClasses()
+                .and().doNotHaveFullyQualifiedName("id.sopflow.ProcessEngineAfterMigrations") // Spring Boot SPI (spring.factories)
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .because("Spring is wired in at the edges: components, configurations, controllers, settings")
                 .check(CLASSES);
