@@ -29,7 +29,7 @@ class ArchitectureTest {
             "id.sopflow.sop.GenerateBpmn",
             "id.sopflow.calendar.Waktu", "id.sopflow.calendar.WorkAmount", "id.sopflow.calendar.WaktuFormatException",
             "id.sopflow.calendar.Holiday", "id.sopflow.calendar.OfficeHours", "id.sopflow.calendar.WorkingCalendar",
-            "id.sopflow.calendar.WorkingCalendars", "id.sopflow.calendar.CalendarFiles",
+            "id.sopflow.calendar.WorkingCalendars", "id.sopflow.calendar.CalendarFiles", "id.sopflow.calendar.CalendarFileException",
             "id.sopflow.calendar.AddedHoliday", "id.sopflow.calendar.AddedHolidays",
             "id.sopflow.monitoring.StepDeadlines", "id.sopflow.monitoring.Alert",
             "id.sopflow.yaml.YamlFields"};
