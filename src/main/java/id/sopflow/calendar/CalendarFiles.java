@@ -57,7 +57,7 @@ import java.util.Set;
  *
  * <p>Validation reads like that of the SOP and organisation files ({@link YamlFields}): every problem of every file
  * at once, each with file, line and field, unknown fields (typos) included, for example
- * {@code config/kalender/libur/2026.yaml baris 12, hari libur ke-3, isian 'tanggal': '2026-02-30' bukan tanggal
+ * {@code config/kalender/libur/2026.yaml baris 14, hari libur ke-3, isian 'tanggal': '2026-02-30' bukan tanggal
  * yang valid (TTTT-BB-HH, mis. 2026-08-17)}. Any problem throws a {@link CalendarFileException} listing them all;
  * nothing is read from the files then.
  */
