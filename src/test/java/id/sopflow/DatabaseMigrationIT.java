@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The application's own start-up takes SOPflow's tables from Flyway (application.yaml, spring.flyway.*): before
  * the process engine makes its tables on an empty database, and over an installation made before Flyway.
+ * Runs in a JVM of its own (pom.xml, failsafe execution 'isolated'): the applications it starts and stops would
+ * leave Camunda's JVM-wide web app registry pointing at a closed engine for the other tests' shared context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
