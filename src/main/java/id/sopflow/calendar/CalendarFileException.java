@@ -1,5 +1,7 @@
 package id.sopflow.calendar;
 
+import id.sopflow.yaml.InvalidFileException;
+
 import java.util.List;
 
 /**
@@ -7,26 +9,11 @@ import java.util.List;
  * field, for example {@code config/kalender/libur/2026.yaml baris 14, hari libur ke-3, isian 'tanggal': '2026-02-30'
  * bukan tanggal yang valid (TTTT-BB-HH, mis. 2026-08-17)}. Nothing is read from a file with a problem.
  */
-public final class CalendarFileException extends IllegalArgumentException {
+public final class CalendarFileException extends InvalidFileException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient List<String> problems;
-
     CalendarFileException(List<String> problems) {
-        super(format(problems));
-        this.problems = List.copyOf(problems);
-    }
-
-    /** Every problem found, in file and line order. */
-    public List<String> problems() {
-        return problems;
-    }
-
-    private static String format(List<String> problems) {
-        if (problems.size() == 1) {
-            return "Berkas kalender tidak valid: " + problems.get(0);
-        }
-        return "Berkas kalender tidak valid (" + problems.size() + " masalah):\n- " + String.join("\n- ", problems);
+        super("Berkas kalender", problems);
     }
 }
