@@ -297,7 +297,7 @@ class CalendarFilesTest {
         assertThat(CalendarFiles.readHolidays(tmp.resolve("libur"))).isEmpty();
 
         assertThatThrownBy(() -> CalendarFiles.readHolidays(tmp.resolve("tidak-ada")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tidak-ada");
+                .isInstanceOf(CalendarFileException.class).hasMessageContaining("tidak-ada");
     }
 
     private void assertRefused(String content, String... expected) throws IOException {
