@@ -1,5 +1,6 @@
 package id.sopflow.benchmark;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import id.sopflow.TestProcessEngine;
 import id.sopflow.monitoring.MonitoringBeans;
@@ -11,6 +12,7 @@ import org.springframework.util.FileSystemUtils;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import java.util.Map;
 
 /**
  * A rerunnable benchmark (not a test): starts DPA instances and works them to the end on an engine with the
- * real monitoring beans (due dates, timers, planned finish), and prints the time per instance and per step.
+ * real monitoring beans (due dates, timers, planned finish), and prints the time per instance and per step
+ * (wall clock, and CPU time of the whole process, steadier on a shared machine).
  * By default on in-memory H2; with {@code -Dbenchmark.database=file} the rounds alternate between two H2 file
  * databases under {@code target/benchmark/}, one with {@code WRITE_DELAY=0} (application.yaml: every commit
  * written before it returns) and one with H2's default of 500 ms, and the medians per step are compared. Run:
@@ -27,8 +30,10 @@ import java.util.Map;
  */
 public final class ProcessBenchmark {
 
-    /** A database to measure on (its file, or null in memory), and the ms per step of each round. */
-    private record Setup(String name, ProcessEngine engine, Path file, List<Double> msPerStep) {
+    private static final OperatingSystemMXBean CPU = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    /** A database to measure on (its file, or null in memory), and the ms per step (wall clock, CPU) of each round. */
+    private record Setup(String name, ProcessEngine engine, Path file, List<Double> msPerStep, List<Double> cpuMsPerStep) {
     }
 
     private ProcessBenchmark() {
@@ -50,17 +55,20 @@ public final class ProcessBenchmark {
             for (int round = 1; round <= Integer.getInteger("benchmark.rounds", 5); round++) {
                 for (Setup setup : setups) {
                     long start = System.nanoTime();
+                    long cpuStart = CPU.getProcessCpuTime(); // all threads: H2's background writer too
                     int steps = run(setup.engine(), instances);
                     double ms = (System.nanoTime() - start) / 1e6;
+                    double cpuMs = (CPU.getProcessCpuTime() - cpuStart) / 1e6;
                     setup.msPerStep().add(ms / steps);
-                    System.out.printf("%s round %d: %d instances, %d steps in %.0f ms: %.2f ms/instance, %.3f ms/step%s%n",
-                            setup.name(), round, instances, steps, ms, ms / instances, ms / steps,
+                    setup.cpuMsPerStep().add(cpuMs / steps);
+                    System.out.printf("%s round %d: %d instances, %d steps in %.0f ms: %.2f ms/instance, %.3f ms/step, CPU %.3f ms/step%s%n",
+                            setup.name(), round, instances, steps, ms, ms / instances, ms / steps, cpuMs / steps,
                             setup.file() == null ? "" : String.format(", file %.0f MB", Files.size(setup.file()) / 1e6));
                 }
             }
             for (Setup setup : setups) {
-                System.out.printf("%s median: %.3f ms/step%n", setup.name(), setup.msPerStep().stream().sorted().toList()
-                        .get(setup.msPerStep().size() / 2));
+                System.out.printf("%s median: %.3f ms/step, CPU %.3f ms/step%n", setup.name(), median(setup.msPerStep()),
+                        median(setup.cpuMsPerStep()));
             }
         } finally {
             setups.forEach(setup -> setup.engine().close());
@@ -71,7 +79,7 @@ public final class ProcessBenchmark {
         ProcessEngine engine = TestProcessEngine.create(database, MonitoringBeans.create(database, List.of()));
         engine.getRepositoryService().createDeployment()
                 .addString("dpa.bpmn", Files.readString(Path.of("bpmn/ajibarang/dpa.bpmn"))).deploy();
-        return new Setup(name, engine, file, new ArrayList<>());
+        return new Setup(name, engine, file, new ArrayList<>(), new ArrayList<>());
     }
 
     /** A fresh H2 file database under target/benchmark with SOPflow's tables, pooled like the application's (Hikari). */
@@ -83,6 +91,10 @@ public final class ProcessBenchmark {
         dataSource.setUsername("sa");
         new ResourceDatabasePopulator(new FileSystemResource("src/main/resources/schema.sql")).execute(dataSource);
         return setup("H2 file, " + name, dataSource, dir.resolve("sopflow.mv.db"));
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static int run(ProcessEngine engine, int instances) {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
@@ -72,6 +73,10 @@ class HardKillIT {
     record Acknowledged(String id, long at) {
     }
 
+    /** The application in its JVM, and its base URL. */
+    record Application(Process process, String url) {
+    }
+
     @AfterAll
     static void killApplications() {
         APPLICATIONS.forEach(Process::destroyForcibly);
@@ -82,7 +87,7 @@ class HardKillIT {
     void everyAcknowledgedCompletionAndStartIsStillThereAfterSigkill(@TempDir Path dir) throws Exception {
         String database = "jdbc:h2:file:" + dir.resolve("sopflow") + productionUrlFlags();
 
-        String first = start(database, "app-before-kill.log");
+        Application first = start(database, "app-before-kill.log");
         Queue<Acknowledged> completions = new ConcurrentLinkedQueue<>();
         Queue<Acknowledged> starts = new ConcurrentLinkedQueue<>();
         CountDownLatch enough = new CountDownLatch(COMPLETIONS_BEFORE_KILL);
@@ -94,15 +99,14 @@ class HardKillIT {
         try {
             List<Future<Void>> running = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
-                running.add(clients.submit(client(first, completions, starts, enough, killed, cutOff)));
+                running.add(clients.submit(client(first.url(), completions, starts, enough, killed, cutOff)));
             }
             assertThat(enough.await(60, TimeUnit.SECONDS)).as("%d completions within 60 s", COMPLETIONS_BEFORE_KILL).isTrue();
             killed.set(true);
             killedAt = System.nanoTime();
-            Process process = APPLICATIONS.get(0);
-            process.destroyForcibly();
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("exit status 128 + 9: killed by SIGKILL").isEqualTo(137);
+            first.process().destroyForcibly();
+            assertThat(first.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(first.process().exitValue()).as("exit status 128 + 9: killed by SIGKILL").isEqualTo(137);
             for (Future<Void> client : running) {
                 client.get(30, TimeUnit.SECONDS); // a failure before the kill fails the test
             }
@@ -110,7 +114,7 @@ class HardKillIT {
             clients.shutdownNow();
         }
 
-        String second = start(database, "app-after-kill.log");
+        String second = start(database, "app-after-kill.log").url();
         Set<String> finishedTasks = new HashSet<>();
         for (JsonNode task : getJson(second + "/engine-rest/history/task?processDefinitionKey=lakip&finished=true&maxResults=100000", ADMIN)) {
             if (!task.path("endTime").isNull()) {
@@ -185,18 +189,18 @@ class HardKillIT {
 
     /**
      * Runs {@code id.sopflow.SopflowApplication} in a new JVM with the main classpath of this one, from the
-     * repository root (config/, bpmn/), and waits until it is healthy. Returns its base URL.
+     * repository root (config/, bpmn/), and waits until it is healthy (C1 only, to start faster).
      */
-    private static String start(String database, String logName) throws Exception {
+    private static Application start(String database, String logName) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-XX:TieredStopAtLevel=1",
-                "-cp", classpath, "id.sopflow.SopflowApplication",
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "id.sopflow.SopflowApplication",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + database,
                 "--sopflow.organisasi.admin-password=" + ADMIN_PASSWORD,
@@ -216,7 +220,7 @@ class HardKillIT {
                 HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && JSON.readTree(health.body()).path("status").asText().equals("UP")) {
-                    return base;
+                    return new Application(process, base);
                 }
             } catch (IOException notListeningYet) {
                 // still starting
