@@ -1,45 +1,100 @@
 package id.sopflow.benchmark;
 
+import com.sun.management.OperatingSystemMXBean;
+import com.zaxxer.hikari.HikariDataSource;
 import id.sopflow.TestProcessEngine;
 import id.sopflow.monitoring.MonitoringBeans;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.util.FileSystemUtils;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A rerunnable benchmark (not a test): starts DPA instances and works them to the end on an in-memory
- * engine with the real monitoring beans (due dates, timers, planned finish), and prints the time per
- * instance and per step. Run:
- * <pre>mvn -q test-compile exec:java@benchmark [-Dbenchmark.instances=500]</pre>
+ * A rerunnable benchmark (not a test): starts DPA instances and works them to the end on an engine with the
+ * real monitoring beans (due dates, timers, planned finish), and prints the time per instance and per step
+ * (wall clock, and CPU time of the whole process, steadier on a shared machine).
+ * By default on in-memory H2; with {@code -Dbenchmark.database=file} the rounds alternate between two H2 file
+ * databases under {@code target/benchmark/}, one with {@code WRITE_DELAY=0} (application.yaml: every commit
+ * written before it returns) and one with H2's default of 500 ms, and the medians per step are compared. Run:
+ * <pre>mvn -q test-compile exec:java@benchmark [-Dbenchmark.instances=500] [-Dbenchmark.database=file]</pre>
  */
 public final class ProcessBenchmark {
+
+    private static final OperatingSystemMXBean CPU = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    /** A database to measure on (its file, or null in memory), and the ms per step (wall clock, CPU) of each round. */
+    private record Setup(String name, ProcessEngine engine, Path file, List<Double> msPerStep, List<Double> cpuMsPerStep) {
+    }
 
     private ProcessBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int instances = Integer.getInteger("benchmark.instances", 300);
-        DataSource database = TestProcessEngine.database();
-        ProcessEngine engine = TestProcessEngine.create(database, MonitoringBeans.create(database, List.of()));
+        List<Setup> setups = new ArrayList<>();
         try {
-            engine.getRepositoryService().createDeployment()
-                    .addString("dpa.bpmn", Files.readString(Path.of("bpmn/ajibarang/dpa.bpmn"))).deploy();
-            run(engine, Math.max(20, instances / 10)); // warm-up
+            if (System.getProperty("benchmark.database", "memory").equals("file")) {
+                setups.add(fileSetup("WRITE_DELAY=0  ", "write-delay-0", ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"));
+                setups.add(fileSetup("WRITE_DELAY=500", "write-delay-500", ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500"));
+            } else {
+                setups.add(setup("H2 in memory", TestProcessEngine.database(), null));
+            }
+            for (Setup setup : setups) {
+                run(setup.engine(), Math.max(20, instances / 10)); // warm-up
+            }
             for (int round = 1; round <= Integer.getInteger("benchmark.rounds", 5); round++) {
-                long start = System.nanoTime();
-                int steps = run(engine, instances);
-                double ms = (System.nanoTime() - start) / 1e6;
-                System.out.printf("round %d: %d instances, %d steps in %.0f ms: %.2f ms/instance, %.3f ms/step%n",
-                        round, instances, steps, ms, ms / instances, ms / steps);
+                for (Setup setup : setups) {
+                    long start = System.nanoTime();
+                    long cpuStart = CPU.getProcessCpuTime(); // all threads: H2's background writer too
+                    int steps = run(setup.engine(), instances);
+                    double ms = (System.nanoTime() - start) / 1e6;
+                    double cpuMs = (CPU.getProcessCpuTime() - cpuStart) / 1e6;
+                    setup.msPerStep().add(ms / steps);
+                    setup.cpuMsPerStep().add(cpuMs / steps);
+                    System.out.printf("%s round %d: %d instances, %d steps in %.0f ms: %.2f ms/instance, %.3f ms/step, CPU %.3f ms/step%s%n",
+                            setup.name(), round, instances, steps, ms, ms / instances, ms / steps, cpuMs / steps,
+                            setup.file() == null ? "" : String.format(", file %.0f MB", Files.size(setup.file()) / 1e6));
+                }
+            }
+            for (Setup setup : setups) {
+                System.out.printf("%s median: %.3f ms/step, CPU %.3f ms/step%n", setup.name(), median(setup.msPerStep()),
+                        median(setup.cpuMsPerStep()));
             }
         } finally {
-            engine.close();
+            setups.forEach(setup -> setup.engine().close());
         }
+    }
+
+    private static Setup setup(String name, DataSource database, Path file) throws IOException {
+        ProcessEngine engine = TestProcessEngine.create(database, MonitoringBeans.create(database, List.of()));
+        engine.getRepositoryService().createDeployment()
+                .addString("dpa.bpmn", Files.readString(Path.of("bpmn/ajibarang/dpa.bpmn"))).deploy();
+        return new Setup(name, engine, file, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** A fresh H2 file database under target/benchmark with SOPflow's tables, pooled like the application's (Hikari). */
+    private static Setup fileSetup(String name, String directory, String flags) throws IOException {
+        Path dir = Path.of("target", "benchmark", directory).toAbsolutePath();
+        FileSystemUtils.deleteRecursively(dir);
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl("jdbc:h2:file:" + dir.resolve("sopflow") + flags);
+        dataSource.setUsername("sa");
+        new ResourceDatabasePopulator(new FileSystemResource("src/main/resources/schema.sql")).execute(dataSource);
+        return setup("H2 file, " + name, dataSource, dir.resolve("sopflow.mv.db"));
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static int run(ProcessEngine engine, int instances) {
