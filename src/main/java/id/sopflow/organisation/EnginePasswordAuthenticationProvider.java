@@ -11,21 +11,22 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Spring Security login (form and HTTP Basic) against Camunda's users: the password is checked by the
- * engine (BCrypt hashes), after the lock-out check; the authorities are the user's Camunda groups.
+ * Spring Security login (form and HTTP Basic) against Camunda's users. Each attempt first asks
+ * {@link LoginAttempts} whether it may be checked at all, by its source (the client address, from the
+ * {@link WebAuthenticationDetails} that both the form and HTTP Basic fill in) and its user id; a refused
+ * attempt fails with {@link LockedException} (HTTP Basic: 401; the form: {@code /login?terkunci}, where the
+ * page says how long to wait) without its password being checked. Then the engine checks the password
+ * (BCrypt). The
+ * authorities are the user's Camunda groups. User ids reach the log only through {@link LogSafe}.
  */
 final class EnginePasswordAuthenticationProvider implements AuthenticationProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnginePasswordAuthenticationProvider.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
 
     private final IdentityService identity;
     private final LoginAttempts attempts;
@@ -40,17 +41,20 @@ final class EnginePasswordAuthenticationProvider implements AuthenticationProvid
         String userId = authentication.getName() == null ? "" : authentication.getName().strip();
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
-        Optional<Instant> locked = attempts.lockedUntil(userId);
-        if (locked.isPresent()) {
-            throw new LockedException("Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal; coba lagi setelah pukul "
-                    + TIME.format(locked.get()) + " WIB.");
+        String source = authentication.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
+                ? web.getRemoteAddress() : LoginAttempts.UNKNOWN_SOURCE;
+        LoginAttempts.Decision decision = attempts.attempt(source, userId);
+        if (!decision.admitted()) {
+            throw new LockedException(LoginAttempts.waitMessage(decision.refusedFor()));
         }
         if (userId.isEmpty() || password.isEmpty() || !identity.checkPassword(userId, password)) {
-            attempts.failed(userId).ifPresent(until -> LOG.warn("Pengguna '{}' dikunci sampai {} setelah {} kali salah kata sandi",
-                    userId, until, attempts.maxFailures()));
+            if (!decision.delayIfWrong().isZero()) {
+                LOG.warn("Percobaan masuk gagal berulang untuk pengguna '{}' dari {}: percobaan berikutnya ditunda {} detik",
+                        LogSafe.name(userId), LogSafe.name(source), decision.delayIfWrong().toSeconds());
+            }
             throw new BadCredentialsException("Nama pengguna atau kata sandi salah.");
         }
-        attempts.succeeded(userId);
+        attempts.succeeded(source, userId);
         List<GrantedAuthority> authorities = identity.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);

@@ -1,5 +1,6 @@
 package id.sopflow.organisation;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,7 +12,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The organisation (read once at start-up) and the login lock-out as beans. */
+/** The organisation (read once at start-up) and the login throttling as beans. */
 @Configuration
 class OrganisationConfiguration {
 
@@ -28,8 +29,9 @@ class OrganisationConfiguration {
         return () -> zones;
     }
 
+    /** Login throttling; its clock is the system's unless the context has a {@link Clock} bean (the tests' movable one). */
     @Bean
-    LoginAttempts loginAttempts(OrganisationProperties properties) {
-        return new LoginAttempts(properties.maxFailedLogins(), properties.lockDuration(), Clock.systemUTC());
+    LoginAttempts loginAttempts(OrganisationProperties properties, ObjectProvider<Clock> clock) {
+        return new LoginAttempts(properties.loginSettings(), clock.getIfAvailable(Clock::systemUTC));
     }
 }

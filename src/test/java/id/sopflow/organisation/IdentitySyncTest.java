@@ -36,7 +36,7 @@ class IdentitySyncTest {
         configuration.setJobExecutorActivate(false);
         configuration.setAuthorizationEnabled(true);
         new OrganisationPlugin(organisation, new OrganisationProperties(Path.of("config/organisasi.yaml"), "Admin-Uji-Rahasia-1",
-                "Staf-Uji-Rahasia-1", false, 5, java.time.Duration.ofMinutes(15), 4)).preInit(configuration);
+                "Staf-Uji-Rahasia-1", false, null, 4)).preInit(configuration);
         engine = configuration.buildProcessEngine();
         return engine;
     }
