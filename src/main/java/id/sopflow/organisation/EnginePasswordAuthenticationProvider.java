@@ -21,7 +21,7 @@ import java.util.List;
  * {@link WebAuthenticationDetails} that both the form and HTTP Basic fill in) and its user id; a refused
  * attempt fails with {@link LockedException} (HTTP Basic: 401; the form: {@code /login?terkunci}, where the
  * page says how long to wait) without its password being checked. Then the engine checks the password
- * (BCrypt). The
+ * (BCrypt; as long for an unknown user as for a known one, see {@link OrganisationIdentityService}). The
  * authorities are the user's Camunda groups. User ids reach the log only through {@link LogSafe}.
  */
 final class EnginePasswordAuthenticationProvider implements AuthenticationProvider {

@@ -56,6 +56,11 @@ class OrganisationPlugin extends AbstractProcessEnginePlugin {
         configuration.setLoginDelayBase(0);
         configuration.setLoginDelayFactor(1);
         configuration.setLoginDelayMaxTime(0);
+        // accounts: new passwords follow PasswordRules, name/office/email and deletion are the admin's, and a password
+        // check takes as long for an unknown user (OrganisationIdentityService)
+        configuration.setIdentityService(new OrganisationIdentityService());
+        configuration.setEnablePasswordPolicy(true);
+        configuration.setPasswordPolicy(new EnginePasswordPolicy());
     }
 
     @Override
