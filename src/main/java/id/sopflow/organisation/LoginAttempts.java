@@ -107,6 +107,10 @@ final class LoginAttempts {
         }
     }
 
+    /** How many sources and accounts are held in memory. */
+    record Tracked(int sources, int accounts) {
+    }
+
     /** One counter; {@code refusedUntil} remembers, for a source, how long its last refused attempt had to wait. */
     private record Counter(int failures, Instant lastSeen, Instant blockedUntil, Instant refusedUntil) {
     }
@@ -135,16 +139,16 @@ final class LoginAttempts {
         Counter byAccount = current(accounts, accountKey, now);
         Instant until = later(bySource == null ? now : bySource.blockedUntil(), byAccount == null ? now : byAccount.blockedUntil());
         if (until.isAfter(now)) {
-            Counter noted = bySource == null ? new Counter(0, now, now, until) : new Counter(bySource.failures(), now,
-                    bySource.blockedUntil(), later(until, bySource.refusedUntil()));
-            sources.put(sourceKey, noted);
+            // not counted; the source remembers the wait for the login page
+            sources.put(sourceKey, bySource == null ? new Counter(0, now, now, until)
+                    : new Counter(bySource.failures(), now, bySource.blockedUntil(), later(until, bySource.refusedUntil())));
             return new Decision(Duration.between(now, until), Duration.ZERO);
         }
-        Counter source1 = counted(bySource, now, settings.sourceMaxDelay());
-        Counter account1 = counted(byAccount, now, settings.accountMaxDelay());
-        sources.put(sourceKey, source1);
-        accounts.put(accountKey, account1);
-        return new Decision(Duration.ZERO, Duration.between(now, later(source1.blockedUntil(), account1.blockedUntil())));
+        Counter sourceCounted = counted(bySource, now, settings.sourceMaxDelay());
+        Counter accountCounted = counted(byAccount, now, settings.accountMaxDelay());
+        sources.put(sourceKey, sourceCounted);
+        accounts.put(accountKey, accountCounted);
+        return new Decision(Duration.ZERO, Duration.between(now, later(sourceCounted.blockedUntil(), accountCounted.blockedUntil())));
     }
 
     /** The password was right: forgets the source and the account, including the attempt just counted. */
@@ -173,14 +177,7 @@ final class LoginAttempts {
         accounts.clear();
     }
 
-    Settings settings() {
-        return settings;
-    }
-
-    /** How many sources and accounts are held in memory. */
-    record Tracked(int sources, int accounts) {
-    }
-
+    /** How many sources and accounts are held in memory now. */
     synchronized Tracked tracked() {
         return new Tracked(sources.size(), accounts.size());
     }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a user may change of their own account through the standard REST API (the same resources Camunda
  * Admin and the welcome page use): the password, within the rules of {@link PasswordRules}; not their name,
- * office or email, which come from the organisation file. The admin may change both.
+ * office or email, which come from the organisation file, nor delete their account. The admin may do both.
  */
 class AccountChangesIT extends AccessTestBase {
 
@@ -94,6 +94,15 @@ class AccountChangesIT extends AccessTestBase {
         assertThat(stored.getFirstName()).isEqualTo(NAME);
         assertThat(stored.getLastName()).isEqualTo(OFFICE);
         assertThat(stored.getEmail()).isNull();
+    }
+
+    @Test
+    void usersCannotDeleteTheirOwnAccount() {
+        ResponseEntity<String> deleted = as(USER).exchange("/engine-rest/user/" + USER, HttpMethod.DELETE, null, String.class);
+
+        assertThat(deleted.getStatusCode().value()).isEqualTo(403);
+        assertThat(deleted.getBody()).contains("Hanya admin yang dapat menghapus pengguna");
+        assertThat(identityService.createUserQuery().userId(USER).count()).isEqualTo(1);
     }
 
     @Test
