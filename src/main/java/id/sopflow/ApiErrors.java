@@ -1,5 +1,8 @@
 package id.sopflow;
 
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -16,9 +19,17 @@ import java.util.NoSuchElementException;
 class ApiErrors {
 
     @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class, HttpMessageNotReadableException.class})
+            MethodArgumentTypeMismatchException.class, HttpMessageNotReadableException.class, BadUserRequestException.class,
+            FormFieldValidationException.class})
     ResponseEntity<Map<String, String>> badRequest(Exception e) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("pesan", message(e)));
+    }
+
+    /** Two requests changed the same thing at once: the engine kept the first. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<Map<String, String>> conflict(OptimisticLockingException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("pesan",
+                "Data ini baru saja diubah oleh permintaan lain; muat ulang, lalu coba lagi bila masih perlu."));
     }
 
     @ExceptionHandler(NoSuchElementException.class)

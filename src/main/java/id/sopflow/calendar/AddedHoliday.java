@@ -11,6 +11,20 @@ import java.util.Optional;
  */
 public record AddedHoliday(Holiday holiday, Optional<String> kecamatan, String addedBy, Instant addedAt) {
 
+    /** The most characters of a name and of a source, as stored. */
+    public static final int NAME_MAX = 255;
+    public static final int SOURCE_MAX = 500;
+
+    public AddedHoliday {
+        if (holiday.name().length() > NAME_MAX) {
+            throw new IllegalArgumentException("isian 'nama' terlalu panjang (" + holiday.name().length() + " karakter, maksimal " + NAME_MAX + ")");
+        }
+        if (holiday.source() != null && holiday.source().length() > SOURCE_MAX) {
+            throw new IllegalArgumentException("isian 'sumber' terlalu panjang (" + holiday.source().length() + " karakter, maksimal "
+                    + SOURCE_MAX + ")");
+        }
+    }
+
     public boolean appliesTo(String kecamatanId) {
         return kecamatan.isEmpty() || kecamatan.get().equals(kecamatanId);
     }

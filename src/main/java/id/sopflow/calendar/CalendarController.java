@@ -70,7 +70,9 @@ class CalendarController {
             throw new IllegalArgumentException("isian 'nama' wajib diisi");
         }
         Holiday.Kind kind = kind(day.jenis());
-        Optional<String> kecamatan = Optional.ofNullable(day.kecamatan()).filter(k -> !k.isBlank());
+        Optional<String> kecamatan = Optional.ofNullable(day.kecamatan()).filter(k -> !k.isBlank()).map(String::strip);
+        kecamatan.ifPresent(this::known);
+        inRange(day.tanggal().getYear(), "tanggal");
         AddedHoliday added = new AddedHoliday(new Holiday(day.tanggal(), day.nama(), kind, day.sumber()), kecamatan,
                 user == null ? "sistem" : user.getName(), ClockUtil.getCurrentTime().toInstant());
         if (!calendars.added().add(added)) {
@@ -92,6 +94,9 @@ class CalendarController {
     /** The due moment of {@code waktu} from {@code mulai} (ISO; without offset it is local time of the kecamatan). */
     @GetMapping("/tenggat")
     Due due(@RequestParam String mulai, @RequestParam String waktu, @RequestParam(required = false) String kecamatan) {
+        if (kecamatan != null && !kecamatan.isBlank()) {
+            known(kecamatan);
+        }
         WorkingCalendar calendar = calendars.forKecamatan(kecamatan);
         Instant start;
         try {
@@ -101,11 +106,28 @@ class CalendarController {
             throw new IllegalArgumentException("'mulai' harus berformat ISO, contoh 2026-11-23T10:00 (waktu setempat kecamatan) "
                     + "atau 2026-11-23T10:00:00+07:00");
         }
+        inRange(start.atZone(calendar.zone()).getYear(), "mulai");
         Waktu parsed = Waktu.parse(waktu).orElseThrow(() -> new IllegalArgumentException("'waktu' kosong"));
         return new Due(start.atZone(calendar.zone()).toOffsetDateTime(), parsed.text(),
                 calendar.add(start, parsed.target()).atZone(calendar.zone()).toOffsetDateTime(),
                 calendar.add(start, parsed.limit()).atZone(calendar.zone()).toOffsetDateTime(),
                 calendar.zone().getId());
+    }
+
+    /** Deadlines are computed for the years the calendar can know (holiday files are yearly). */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+
+    private static void inRange(int year, String field) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new IllegalArgumentException("'" + field + "' di luar rentang kalender (tahun " + FIRST_YEAR + " sampai " + LAST_YEAR + ")");
+        }
+    }
+
+    private void known(String kecamatan) {
+        if (!calendars.knows(kecamatan)) {
+            throw new IllegalArgumentException("kecamatan '" + kecamatan + "' tidak dikenal");
+        }
     }
 
     private static Holiday.Kind kind(String text) {

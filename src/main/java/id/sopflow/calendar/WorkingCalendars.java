@@ -34,6 +34,11 @@ public final class WorkingCalendars {
                 .toList());
     }
 
+    /** Whether the installation has this kecamatan (it has a zone from the organisation). */
+    public boolean knows(String kecamatanId) {
+        return zones.containsKey(kecamatanId);
+    }
+
     public AddedHolidays added() {
         return added;
     }

@@ -1,5 +1,6 @@
 package id.sopflow.monitoring;
 
+import id.sopflow.sop.ProcessContract.AlertKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.Optional;
  */
 public record Alert(
         String id,
-        Kind kind,
+        AlertKind kind,
         String processInstanceId,
         String processKey,
         String businessKey,
@@ -30,8 +31,6 @@ public record Alert(
         Instant recordedAt,
         List<String> notified,
         Optional<Instant> finishedAt) {
-
-    public enum Kind { PENGINGAT, TERLAMBAT, ESKALASI, TENGGAT_LAPORAN }
 
     public Alert {
         notified = List.copyOf(notified);

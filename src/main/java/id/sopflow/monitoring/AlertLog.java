@@ -1,5 +1,6 @@
 package id.sopflow.monitoring;
 
+import id.sopflow.sop.ProcessContract.AlertKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -69,7 +70,7 @@ class AlertLog {
      * @param kecamatan only these kecamatan; empty list means all
      * @param openOnly  only alerts whose step is still open
      */
-    List<Alert> find(List<String> kecamatan, boolean openOnly, Optional<Alert.Kind> kind) {
+    List<Alert> find(List<String> kecamatan, boolean openOnly, Optional<AlertKind> kind) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from SOPFLOW_PERINGATAN where 1=1");
         List<Object> args = new ArrayList<>();
         if (!kecamatan.isEmpty()) {
@@ -136,7 +137,7 @@ class AlertLog {
     }
 
     private static final RowMapper<Alert> ROW = (rs, i) -> new Alert(
-            rs.getString("id"), Alert.Kind.valueOf(rs.getString("jenis")), rs.getString("proses_instance_id"),
+            rs.getString("id"), AlertKind.valueOf(rs.getString("jenis")), rs.getString("proses_instance_id"),
             rs.getString("proses_key"), rs.getString("business_key"), rs.getString("kecamatan"),
             (Integer) rs.getObject("langkah", Integer.class), rs.getString("aktivitas_id"), rs.getString("nama_langkah"),
             rs.getString("tugas_id"), rs.getString("pemegang"), rs.getString("waktu"),

@@ -1,5 +1,9 @@
 package id.sopflow.monitoring;
 
+import id.sopflow.organisation.Recipient;
+import id.sopflow.sop.ProcessContract;
+import id.sopflow.sop.ProcessContract.AlertKind;
+import id.sopflow.sop.StepMetadata;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -19,11 +23,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Bean {@code mutuBakuPeringatan}, on the end events behind the timers: records the alert once and
- * tells who must know — the holder (reminder), the Sekcam group of the kecamatan (overdue), the Camat
- * group (escalation at twice the mutu baku), both (missed report deadline). The task stays open.
+ * Bean {@code mutuBakuPeringatan} ({@link ProcessContract#ALERT_LISTENER_BEAN}), on the end events behind the
+ * timers: records the alert once, addressed to whom {@link AlertPolicy} says. The task stays open.
  */
-@Component("mutuBakuPeringatan")
+@Component(ProcessContract.ALERT_LISTENER_BEAN)
 class AlertRecorder implements ExecutionListener {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
@@ -39,19 +42,19 @@ class AlertRecorder implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         FlowNode end = (FlowNode) execution.getBpmnModelElementInstance();
-        Alert.Kind kind = Alert.Kind.valueOf(ModelProperties.of(end).get("jenis"));
-        String kecamatan = ModelProperties.kecamatan(execution);
+        AlertKind kind = ProcessContract.alertKind(end).orElseThrow();
+        String kecamatan = InstanceKecamatan.kecamatan(execution);
         ZoneId zone = timers.calendar(execution).zone();
-        Instant now = MutuBakuTimers.now();
+        Instant now = timers.now();
         String processKey = execution.getProcessDefinitionId().split(":")[0];
         String businessKey = execution.getProcessBusinessKey();
         Alert alert;
         String message;
-        if (kind == Alert.Kind.TENGGAT_LAPORAN) {
+        if (kind == AlertKind.TENGGAT_LAPORAN) {
             Instant deadline = timers.reportDeadline(execution).toInstant();
             alert = new Alert(UUID.randomUUID().toString(), kind, execution.getProcessInstanceId(), processKey, businessKey,
                     kecamatan, null, null, processName(execution), null, null, null, null, deadline, now,
-                    List.of("grup:sekcam", "grup:camat"), Optional.empty());
+                    formatted(AlertPolicy.whoIsTold(kind, null)), Optional.empty());
             message = "Laporan " + label(processKey, businessKey) + " belum selesai pada tenggat " + format(deadline, zone) + ".";
         } else {
             BoundaryEvent timer = (BoundaryEvent) end.getIncoming().iterator().next().getSource();
@@ -61,41 +64,41 @@ class AlertRecorder implements ExecutionListener {
             if (task == null) {
                 return; // the step ended in the same moment: nothing is late
             }
-            var properties = ModelProperties.of(step);
+            StepMetadata metadata = StepMetadata.of(step).orElseThrow();
+            String waktu = metadata.waktu().orElse("");
             StepDeadlines deadlines = StepDeadlines.parse((String) execution.getProcessEngineServices().getRuntimeService()
                     .getVariableLocal(task.getExecutionId(), MutuBakuTimers.STEP_DEADLINES));
-            String holder = holder(execution, task);
+            Recipient holder = holder(execution, task);
             Instant deadline = switch (kind) {
                 case PENGINGAT -> deadlines.reminder().orElseThrow();
                 case ESKALASI -> deadlines.escalation();
                 default -> deadlines.due();
             };
-            List<String> notified = switch (kind) {
-                case PENGINGAT -> List.of(holder.startsWith("grup:") ? holder : "pengguna:" + holder);
-                case ESKALASI -> List.of("grup:camat");
-                default -> List.of("grup:sekcam");
-            };
             alert = new Alert(UUID.randomUUID().toString(), kind, execution.getProcessInstanceId(), processKey, businessKey,
-                    kecamatan, Integer.valueOf(properties.get("langkah")), step.getId(), step.getName(), task.getId(), holder,
-                    properties.get("waktu"), deadlines.start(), deadline, now, notified, Optional.empty());
-            String what = "Langkah " + properties.get("langkah") + " " + label(processKey, businessKey)
-                    + " (" + holder.replace("grup:", "grup ") + ")";
+                    kecamatan, metadata.number(), step.getId(), step.getName(), task.getId(), holder.isGroup() ? holder.format() : holder.id(),
+                    waktu, deadlines.start(), deadline, now, formatted(AlertPolicy.whoIsTold(kind, holder)), Optional.empty());
+            String what = "Langkah " + metadata.number() + " " + label(processKey, businessKey) + " (" + holder.label() + ")";
             message = switch (kind) {
                 case PENGINGAT -> what + " mencapai target waktu " + format(deadline, zone) + "; batas " + format(deadlines.due(), zone) + ".";
-                case ESKALASI -> what + " sudah dua kali mutu baku " + properties.get("waktu") + " (sejak " + format(deadline, zone) + ").";
-                default -> what + " melewati mutu baku " + properties.get("waktu") + " pada " + format(deadline, zone) + ".";
+                case ESKALASI -> what + " sudah dua kali mutu baku " + waktu + " (sejak " + format(deadline, zone) + ").";
+                default -> what + " melewati mutu baku " + waktu + " pada " + format(deadline, zone) + ".";
             };
         }
         alerts.record(alert, message);
     }
 
-    private static String holder(DelegateExecution execution, Task task) {
+    /** Who holds the step: its assignee, or its candidate group while unclaimed. */
+    private static Recipient holder(DelegateExecution execution, Task task) {
         if (task.getAssignee() != null) {
-            return task.getAssignee();
+            return Recipient.user(task.getAssignee());
         }
         return execution.getProcessEngineServices().getTaskService().getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId).findFirst().map(g -> "grup:" + g).orElse("grup:?");
+                .map(IdentityLink::getGroupId).findFirst().map(Recipient::group).orElse(Recipient.group("?"));
+    }
+
+    private static List<String> formatted(List<Recipient> recipients) {
+        return recipients.stream().map(Recipient::format).toList();
     }
 
     private static String processName(DelegateExecution execution) {

@@ -1,5 +1,6 @@
 package id.sopflow.monitoring;
 
+import id.sopflow.sop.ProcessContract.AlertKind;
 import id.sopflow.calendar.WorkingCalendar;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -72,9 +73,9 @@ class MonitoringController {
         if (!status.equals("terbuka") && !status.equals("semua")) {
             throw new IllegalArgumentException("status '" + status + "' tidak dikenal; gunakan terbuka atau semua");
         }
-        Optional<Alert.Kind> kind = Optional.ofNullable(jenis).filter(j -> !j.isBlank()).map(MonitoringController::kind);
+        Optional<AlertKind> kind = Optional.ofNullable(jenis).filter(j -> !j.isBlank()).map(MonitoringController::kind);
         Viewer viewer = Viewer.of(identity);
-        Instant now = MutuBakuTimers.now();
+        Instant now = timers.now();
         return alerts.find(viewer.scope(kecamatan), status.equals("terbuka"), kind).stream()
                 .filter(viewer::sees)
                 .map(a -> view(a, now))
@@ -94,8 +95,8 @@ class MonitoringController {
         }
         String[] ids = running.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
         Map<String, Object> planned = variable(MutuBakuTimers.PLANNED_FINISH, ids);
-        Map<String, Object> kecamatanVar = variable(ModelProperties.KECAMATAN_VARIABLE, ids);
-        Instant now = MutuBakuTimers.now();
+        Map<String, Object> kecamatanVar = variable(InstanceKecamatan.KECAMATAN_VARIABLE, ids);
+        Instant now = timers.now();
         return running.stream()
                 .filter(p -> planned.get(p.getId()) instanceof Date)
                 .map(p -> {
@@ -129,7 +130,7 @@ class MonitoringController {
     ResponseEntity<Void> markRead(@PathVariable String id) {
         Viewer viewer = Viewer.of(identity);
         if (!alerts.markRead(id, viewer.allKecamatan() ? List.of() : viewer.scope(null), groupsOf(viewer), viewer.userId(),
-                MutuBakuTimers.now())) {
+                timers.now())) {
             throw new NoSuchElementException("pemberitahuan '" + id + "' tidak ditemukan");
         }
         return ResponseEntity.noContent().build();
@@ -170,9 +171,9 @@ class MonitoringController {
         return instant == null ? null : instant.atZone(calendar.zone()).toOffsetDateTime();
     }
 
-    private static Alert.Kind kind(String text) {
+    private static AlertKind kind(String text) {
         try {
-            return Alert.Kind.valueOf(text.strip().toUpperCase(Locale.ROOT));
+            return AlertKind.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("jenis '" + text + "' tidak dikenal; gunakan PENGINGAT, TERLAMBAT, ESKALASI atau TENGGAT_LAPORAN");
         }

@@ -1,6 +1,7 @@
 package id.sopflow.monitoring;
 
 import id.sopflow.calendar.WorkingCalendar;
+import id.sopflow.sop.ProcessContract;
 import id.sopflow.sop.SopStart;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,7 +22,7 @@ import java.util.Locale;
  * with business key {@code RFK-TEPPA-<kecamatan>-<yyyy-MM>} and its report deadline. A period already
  * started is skipped, so a retried job starts nothing twice.
  */
-@Component("jadwalBulanan")
+@Component(ProcessContract.SCHEDULE_DELEGATE_BEAN)
 class MonthlyStarter implements JavaDelegate {
 
     static final String PERIOD = "periode";
@@ -37,7 +38,7 @@ class MonthlyStarter implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String processKey = ModelProperties.of((BaseElement) execution.getBpmnModelElementInstance()).get("proses");
+        String processKey = ProcessContract.scheduledProcess((BaseElement) execution.getBpmnModelElementInstance());
         int deadlineDay = deadlineDayOf(execution, processKey);
         for (String kecamatan : settings.kecamatanBulanan()) {
             start(execution, processKey, kecamatan, deadlineDay);
@@ -46,7 +47,7 @@ class MonthlyStarter implements JavaDelegate {
 
     private void start(DelegateExecution execution, String processKey, String kecamatan, int deadlineDay) {
         WorkingCalendar calendar = timers.calendarOf(kecamatan);
-        Instant now = MutuBakuTimers.now();
+        Instant now = timers.now();
         YearMonth period = YearMonth.from(now.atZone(calendar.zone()));
         String businessKey = processKey.toUpperCase(Locale.ROOT) + "-" + kecamatan + "-" + period;
         // history holds running and finished instances alike
@@ -70,6 +71,6 @@ class MonthlyStarter implements JavaDelegate {
                 .processDefinitionKey(processKey).withoutTenantId().latestVersion().singleResult();
         var model = execution.getProcessEngineServices().getRepositoryService().getBpmnModelInstance(definition.getId());
         Process process = model.getModelElementById(processKey);
-        return Integer.parseInt(ModelProperties.of(process).get("tenggatSebelumTanggal"));
+        return ProcessContract.reportDeadlineDay(process).orElseThrow();
     }
 }

@@ -3,45 +3,62 @@ package id.sopflow.monitoring;
 import id.sopflow.calendar.Waktu;
 import id.sopflow.calendar.WorkingCalendar;
 import id.sopflow.calendar.WorkingCalendars;
+import id.sopflow.sop.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import id.sopflow.sop.StepMetadata;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * Bean {@code mutuBaku}: the moments the generated timers fire at, e.g.
- * {@code <timeDate>${mutuBaku.dueAt(execution)}</timeDate>}. A step's moments are computed once, when it
- * is handed over, and stored on the step's own execution ({@value #STEP_DEADLINES}), so its timers, the
- * task's {@code due} and the recorded alerts all agree, and a calendar change applies to steps handed
- * over after it. Public because the engine's expression language calls its methods
- * by reflection.
+ * Bean {@code mutuBaku} ({@link ProcessContract#TIMER_BEAN}), called by the generated processes:
+ * <ul>
+ *   <li>{@link #handOver}: the hand-over of a step, the one place where its moments are computed: the
+ *       step's input mapping stores the result as its local variable {@value ProcessContract#STEP_DEADLINES}
+ *       before its timers are created;</li>
+ *   <li>{@link #reminderAt}, {@link #dueAt}, {@link #escalationAt}: the timers' dates, read from those
+ *       moments (they compute nothing), e.g. {@code <timeDate>${mutuBaku.dueAt(execution)}</timeDate>};</li>
+ *   <li>{@link #reportDeadline}: a recurring report's deadline, given by the schedule or computed from the
+ *       start's month.</li>
+ * </ul>
+ * So the timers, the task's {@code due} and the recorded alerts all agree, and a calendar change applies to
+ * steps handed over after it. Public because the engine's expression language calls its methods by reflection.
  */
-@Component("mutuBaku")
+@Component(ProcessContract.TIMER_BEAN)
 public class MutuBakuTimers {
 
-    /** Local variable of a step's execution: its moments, fixed when the step is handed over ({@link StepDeadlines#format()}). */
-    static final String STEP_DEADLINES = "mutuBakuLangkah";
-    /** Process variable: the planned finish (sum of the steps' mutu baku in working time). */
-    static final String PLANNED_FINISH = "rencanaSelesai";
-    /** Process variable: the deadline of a recurring report (RFK/TEPPA: before the 4th). */
-    static final String REPORT_DEADLINE = "tenggatLaporan";
+    static final String STEP_DEADLINES = ProcessContract.STEP_DEADLINES;
+    static final String PLANNED_FINISH = ProcessContract.PLANNED_FINISH;
+    static final String REPORT_DEADLINE = ProcessContract.REPORT_DEADLINE;
 
     private final WorkingCalendars calendars;
+    private final Clock clock;
 
-    MutuBakuTimers(WorkingCalendars calendars) {
+    MutuBakuTimers(WorkingCalendars calendars, Clock clock) {
         this.calendars = calendars;
+        this.clock = clock;
+    }
+
+    /**
+     * Handing a step over: its moments from now, its waktu and its kecamatan's calendar, as stored on the step.
+     *
+     * @param execution the execution entering the step (an input mapping is evaluated in the enclosing scope)
+     * @param stepId    the step's element id, e.g. {@code langkah_05}
+     */
+    public String handOver(DelegateExecution execution, String stepId) {
+        FlowElement step = execution.getBpmnModelInstance().getModelElementById(stepId);
+        return StepDeadlines.of(now(), waktu(step), calendar(execution)).format();
     }
 
     public Date reminderAt(DelegateExecution execution) {
@@ -57,21 +74,26 @@ public class MutuBakuTimers {
         return Date.from(deadlines(execution).escalation());
     }
 
-    /** The report deadline of a recurring SOP: the given variable, else before day N of the month after the start. */
+    /** The report deadline of a recurring SOP: the schedule's, else before day N of the start's month (or the next). */
     public Date reportDeadline(DelegateExecution execution) {
-        DelegateExecution instance = execution.getProcessInstance();
-        Object given = instance.getVariable(REPORT_DEADLINE);
-        if (given instanceof Date date) {
-            return date;
+        if (execution.getProcessInstance().getVariable(REPORT_DEADLINE) instanceof Date given) {
+            return given;
         }
-        int beforeDay = Integer.parseInt(Optional.ofNullable(ModelProperties.of(process(execution)).get("tenggatSebelumTanggal"))
-                .orElseThrow(() -> new IllegalStateException("proses " + execution.getProcessDefinitionId()
-                        + " tidak punya tenggatSebelumTanggal")));
-        WorkingCalendar calendar = calendars.forKecamatan(ModelProperties.kecamatan(execution));
+        return Date.from(computeReportDeadline(execution));
+    }
+
+    /** The deadline a recurring SOP's instance gets when the schedule gave none (stored by the start listener). */
+    Instant computeReportDeadline(DelegateExecution execution) {
+        int beforeDay = ProcessContract.reportDeadlineDay(process(execution)).orElseThrow(() -> new IllegalStateException(
+                "proses " + execution.getProcessDefinitionId() + " tidak punya " + ProcessContract.REPORT_DEADLINE_DAY_PROPERTY));
+        WorkingCalendar calendar = calendar(execution);
         ZonedDateTime now = now().atZone(calendar.zone());
-        Date deadline = Date.from(reportDeadline(YearMonth.from(now), beforeDay, calendar, now.toInstant()));
-        instance.setVariable(REPORT_DEADLINE, deadline);
-        return deadline;
+        return reportDeadline(YearMonth.from(now), beforeDay, calendar, now.toInstant());
+    }
+
+    /** Whether the instance's process is a recurring SOP with a report deadline. */
+    boolean hasReportDeadline(DelegateExecution execution) {
+        return ProcessContract.reportDeadlineDay(process(execution)).isPresent();
     }
 
     /** Local midnight starting day {@code beforeDay} of the period's month, or of the next month if that has passed. */
@@ -80,48 +102,51 @@ public class MutuBakuTimers {
         return deadline.isAfter(now) ? deadline : period.plusMonths(1).atDay(beforeDay).atStartOfDay(calendar.zone()).toInstant();
     }
 
-    /** The deadlines of the step the execution is in: computed and stored on first use, then read. */
+    /**
+     * The moments of the step the execution is in, as stored at its hand-over. A step of a process version
+     * generated before the hand-over mapping existed has none stored: its moments are computed from now,
+     * which is the same moment for its timers and its task (all are created in the step's first transaction).
+     */
     StepDeadlines deadlines(DelegateExecution execution) {
         if (execution.getVariableLocal(STEP_DEADLINES) instanceof String stored) {
             return StepDeadlines.parse(stored);
         }
-        Waktu waktu = waktu(execution.getBpmnModelElementInstance());
-        StepDeadlines deadlines = StepDeadlines.of(now(), waktu, calendars.forKecamatan(ModelProperties.kecamatan(execution)));
-        execution.setVariableLocal(STEP_DEADLINES, deadlines.format());
-        return deadlines;
+        return compute(execution);
     }
 
-    /** Sets the planned finish of a starting instance: its steps one after another, each within its limit. */
+    private StepDeadlines compute(DelegateExecution execution) {
+        Waktu waktu = waktu(execution.getBpmnModelElementInstance());
+        return StepDeadlines.of(now(), waktu, calendar(execution));
+    }
+
+    /** The planned finish of a starting instance: its steps one after another, each within its limit. */
     Instant plan(DelegateExecution instance) {
-        Process process = process(instance);
-        List<Waktu> steps = process.getChildElementsByType(UserTask.class).stream()
-                .map(ModelProperties::of)
-                .filter(p -> p.containsKey("waktu") && p.containsKey("langkah"))
-                .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.get("langkah"))))
-                .map(p -> Waktu.parse(p.get("waktu")).orElseThrow())
+        List<Waktu> steps = process(instance).getChildElementsByType(UserTask.class).stream()
+                .map(StepMetadata::of).flatMap(Optional::stream)
+                .filter(step -> step.waktu().isPresent())
+                .sorted(Comparator.comparingInt(StepMetadata::number))
+                .map(step -> Waktu.parse(step.waktu().get()).orElseThrow())
                 .toList();
-        Instant planned = StepDeadlines.plannedFinish(now(), steps, calendars.forKecamatan(ModelProperties.kecamatan(instance)));
-        instance.setVariable(PLANNED_FINISH, Date.from(planned));
-        return planned;
+        return StepDeadlines.plannedFinish(now(), steps, calendar(instance));
     }
 
     WorkingCalendar calendar(DelegateExecution execution) {
-        return calendars.forKecamatan(ModelProperties.kecamatan(execution));
+        return calendars.forKecamatan(InstanceKecamatan.kecamatan(execution));
     }
 
     WorkingCalendar calendarOf(String kecamatan) {
         return calendars.forKecamatan(kecamatan);
     }
 
-    static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    Instant now() {
+        return clock.instant();
     }
 
     static Waktu waktu(FlowElement element) {
-        Map<String, String> properties = ModelProperties.of(element);
-        String text = properties.get("waktu");
-        return Waktu.parse(text).orElseThrow(() -> new NoSuchElementException(
-                "langkah " + (element == null ? "?" : element.getId()) + " tidak punya waktu mutu baku"));
+        return (element == null ? Optional.<StepMetadata>empty() : StepMetadata.of(element))
+                .flatMap(StepMetadata::waktu).flatMap(Waktu::parse)
+                .orElseThrow(() -> new NoSuchElementException(
+                        "langkah " + (element == null ? "?" : element.getId()) + " tidak punya waktu mutu baku"));
     }
 
     private static Process process(DelegateExecution execution) {

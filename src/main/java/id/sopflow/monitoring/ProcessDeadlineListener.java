@@ -1,5 +1,6 @@
 package id.sopflow.monitoring;
 
+import id.sopflow.sop.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -9,15 +10,17 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * Bean {@code mutuBakuProses}, on the process: at start the planned finish ({@code rencanaSelesai});
+ * Bean {@code mutuBakuProses}, on the process: at start the planned finish ({@code rencanaSelesai}) and, for a
+ * recurring SOP started without one from its schedule, its report deadline ({@code tenggatLaporan});
  * at end the finish ({@code selesaiPada}) and the lateness in working minutes ({@code terlambatMenit},
  * 0 when on time).
  */
-@Component("mutuBakuProses")
+@Component(ProcessContract.PROCESS_LISTENER_BEAN)
 class ProcessDeadlineListener implements ExecutionListener {
 
-    static final String FINISHED_AT = "selesaiPada";
-    static final String LATE_MINUTES = "terlambatMenit";
+    static final String FINISHED_AT = ProcessContract.FINISHED_AT;
+    static final String LATE_MINUTES = ProcessContract.LATE_MINUTES;
+    static final String PLANNED_FINISH = ProcessContract.PLANNED_FINISH;
 
     private final MutuBakuTimers timers;
     private final AlertLog alerts;
@@ -30,11 +33,14 @@ class ProcessDeadlineListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         if (EVENTNAME_START.equals(execution.getEventName())) {
-            timers.plan(execution);
+            execution.setVariable(PLANNED_FINISH, Date.from(timers.plan(execution)));
+            if (timers.hasReportDeadline(execution) && !(execution.getVariable(ProcessContract.REPORT_DEADLINE) instanceof Date)) {
+                execution.setVariable(ProcessContract.REPORT_DEADLINE, Date.from(timers.computeReportDeadline(execution)));
+            }
         } else if (EVENTNAME_END.equals(execution.getEventName())) {
-            Instant now = MutuBakuTimers.now();
+            Instant now = timers.now();
             execution.setVariable(FINISHED_AT, Date.from(now));
-            if (execution.getVariable(MutuBakuTimers.PLANNED_FINISH) instanceof Date planned) {
+            if (execution.getVariable(PLANNED_FINISH) instanceof Date planned) {
                 Duration late = timers.calendar(execution).workingTimeBetween(planned.toInstant(), now);
                 execution.setVariable(LATE_MINUTES, late.toMinutes());
             }

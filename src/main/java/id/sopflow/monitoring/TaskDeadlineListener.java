@@ -1,5 +1,6 @@
 package id.sopflow.monitoring;
 
+import id.sopflow.sop.ProcessContract;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -8,9 +9,10 @@ import java.util.Date;
 
 /**
  * Bean {@code mutuBakuTugas}: on create, the task's {@code due} is the step's mutu baku limit in working
- * time (and its follow-up date the target of a range); on complete, the step's open alerts are finished.
+ * time (and its follow-up date the target of a range), read from the moments of its hand-over; on complete,
+ * the step's open alerts are finished.
  */
-@Component("mutuBakuTugas")
+@Component(ProcessContract.TASK_LISTENER_BEAN)
 class TaskDeadlineListener implements TaskListener {
 
     private final MutuBakuTimers timers;
@@ -23,13 +25,17 @@ class TaskDeadlineListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        switch (task.getEventName()) {
+        String event = task.getEventName();
+        if (event == null) {
+            return; // no event: nothing to compute (seen when a completion races another)
+        }
+        switch (event) {
             case EVENTNAME_CREATE -> {
                 StepDeadlines deadlines = timers.deadlines(task.getExecution());
                 task.setDueDate(Date.from(deadlines.due()));
                 deadlines.reminder().ifPresent(r -> task.setFollowUpDate(Date.from(r)));
             }
-            case EVENTNAME_COMPLETE -> alerts.finishTask(task.getId(), MutuBakuTimers.now());
+            case EVENTNAME_COMPLETE -> alerts.finishTask(task.getId(), timers.now());
             default -> { }
         }
     }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
@@ -50,7 +51,12 @@ final class AccessRules {
     private AccessRules() {
     }
 
-    static List<Grant> grants() {
+    /**
+     * @param processKeys the keys of the SOP processes: reading their history is granted key by key, never on
+     *                    {@code *}, because a wildcard READ_HISTORY also opens the user operation log entries that
+     *                    belong to no process (password and profile changes), which are the admin's only
+     */
+    static List<Grant> grants(Collection<String> processKeys) {
         List<Grant> grants = new ArrayList<>();
         for (String role : Organisation.KECAMATAN_ROLES.stream().sorted().toList()) {
             boolean officeWide = role.equals("camat") || role.equals("sekcam");
@@ -58,9 +64,11 @@ final class AccessRules {
             grants.add(new Grant(role, Resources.FILTER, ANY, List.of(Permissions.READ)));
             grants.add(new Grant(role, Resources.PROCESS_DEFINITION, ANY, officeWide
                     ? List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-                    ProcessDefinitionPermissions.READ_HISTORY)
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK)
                     : List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)));
+            if (officeWide) {
+                readHistory(grants, role, processKeys);
+            }
             grants.add(new Grant(role, Resources.PROCESS_INSTANCE, ANY, officeWide
                     ? List.of(Permissions.CREATE, Permissions.READ)
                     : List.of(Permissions.CREATE)));
@@ -72,11 +80,17 @@ final class AccessRules {
         grants.add(new Grant(bappeda, Resources.APPLICATION, TASKLIST, List.of(Permissions.ACCESS)));
         grants.add(new Grant(bappeda, Resources.FILTER, ANY, List.of(Permissions.READ)));
         grants.add(new Grant(bappeda, Resources.PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY)));
+                ProcessDefinitionPermissions.READ_INSTANCE)));
+        readHistory(grants, bappeda, processKeys);
         grants.add(new Grant(bappeda, Resources.PROCESS_INSTANCE, ANY, List.of(Permissions.READ)));
         for (Resources resource : Resources.values()) {
             grants.add(new Grant(Organisation.CAMUNDA_ADMIN_GROUP, resource, ANY, List.of(Permissions.ALL)));
         }
         return List.copyOf(grants);
+    }
+
+    private static void readHistory(List<Grant> grants, String role, Collection<String> processKeys) {
+        processKeys.stream().distinct().sorted().forEach(key -> grants.add(new Grant(role, Resources.PROCESS_DEFINITION, key,
+                List.of(ProcessDefinitionPermissions.READ_HISTORY))));
     }
 }

@@ -1,5 +1,6 @@
 package id.sopflow.organisation;
 
+import id.sopflow.sop.ProcessContract;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
@@ -33,8 +34,8 @@ import java.util.stream.Collectors;
 @RestController
 class AuditController {
 
-    static final String APPROVED = "disetujui";
-    static final String NOTE = "catatan";
+    static final String APPROVED = ProcessContract.APPROVED;
+    static final String NOTE = ProcessContract.NOTE;
 
     /** One audit line. */
     record Entry(String who, Instant when, String what, String step, String stepName, String note) {
@@ -57,8 +58,17 @@ class AuditController {
         List<HistoricDetail> details = history.createHistoricDetailQuery().processInstanceId(id).variableUpdates().list();
 
         List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry(instance.getStartUserId(), instance.getStartTime().toInstant(), "memulai SOP", null, null, null));
         Set<String> seen = new HashSet<>();
+        boolean atStart = instance.getStartActivityId() == null || instance.getStartActivityId().equals(ProcessContract.START_EVENT);
+        entries.add(new Entry(instance.getStartUserId(), instance.getStartTime().toInstant(), "memulai SOP", null, null,
+                atStart ? null : "dimulai di tengah alur, pada " + instance.getStartActivityId()));
+        for (UserOperationLogEntry log : history.createUserOperationLogQuery().processInstanceId(id)
+                .entityType(EntityTypes.PROCESS_INSTANCE).orderByTimestamp().asc().list()) {
+            String what = instanceOperation(log.getOperationType());
+            if (what != null && seen.add(log.getOperationId() + "/" + log.getOperationType())) {
+                entries.add(new Entry(log.getUserId(), log.getTimestamp().toInstant(), what, null, null, null));
+            }
+        }
         for (UserOperationLogEntry log : history.createUserOperationLogQuery().processInstanceId(id)
                 .entityType(EntityTypes.TASK).orderByTimestamp().asc().list()) {
             String key = log.getOperationId() + "/" + log.getTaskId() + "/" + log.getOperationType();
@@ -69,8 +79,9 @@ class AuditController {
             HistoricTaskInstance task = log.getTaskId() == null ? null : tasks.get(log.getTaskId());
             String note = null;
             if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(log.getOperationType())) {
-                Object approved = variable(details, log.getOperationId(), APPROVED);
-                Object catatan = variable(details, log.getOperationId(), NOTE);
+                String activityInstance = task == null ? null : task.getActivityInstanceId();
+                Object approved = variable(details, log.getOperationId(), activityInstance, APPROVED);
+                Object catatan = variable(details, log.getOperationId(), activityInstance, NOTE);
                 if (Boolean.FALSE.equals(approved)) {
                     what = "mengembalikan (tidak disetujui)";
                 } else if (Boolean.TRUE.equals(approved)) {
@@ -110,14 +121,33 @@ class AuditController {
         };
     }
 
-    private static Object variable(List<HistoricDetail> details, String operationId, String name) {
+    /**
+     * The value a completion gave a variable: the update made by that operation, on the completed step's own
+     * scope (a review step's decision is local to it), and not the null its input mapping started with.
+     */
+    private static Object variable(List<HistoricDetail> details, String operationId, String activityInstanceId, String name) {
         if (operationId == null) {
             return null;
         }
         return details.stream()
                 .filter(d -> operationId.equals(d.getUserOperationId()))
-                .filter(d -> d instanceof HistoricVariableUpdate u && name.equals(u.getVariableName()))
+                .filter(d -> activityInstanceId == null || d.getActivityInstanceId() == null
+                        || activityInstanceId.equals(d.getActivityInstanceId()))
+                .filter(d -> d instanceof HistoricVariableUpdate u && name.equals(u.getVariableName()) && u.getValue() != null)
                 .map(d -> ((HistoricVariableUpdate) d).getValue())
                 .findFirst().orElse(null);
+    }
+
+    /** The acts on a whole instance that the audit shows (the admin's alone, see ClientCommandGuard). */
+    private static String instanceOperation(String type) {
+        return switch (type) {
+            case UserOperationLogEntry.OPERATION_TYPE_MODIFY_PROCESS_INSTANCE -> "memindahkan posisi langkah (modifikasi instance, admin)";
+            case UserOperationLogEntry.OPERATION_TYPE_MIGRATE -> "memigrasikan instance ke versi SOP lain (admin)";
+            case UserOperationLogEntry.OPERATION_TYPE_RESTART_PROCESS_INSTANCE -> "memulai ulang instance (admin)";
+            case UserOperationLogEntry.OPERATION_TYPE_DELETE -> "menghapus instance";
+            case UserOperationLogEntry.OPERATION_TYPE_SUSPEND -> "menangguhkan instance";
+            case UserOperationLogEntry.OPERATION_TYPE_ACTIVATE -> "mengaktifkan kembali instance";
+            default -> null;
+        };
     }
 }

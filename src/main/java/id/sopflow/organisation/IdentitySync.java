@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -53,7 +54,7 @@ final class IdentitySync {
         this.authorization = engine.getAuthorizationService();
     }
 
-    Counts apply(Organisation organisation, InitialPasswords passwords) {
+    Counts apply(Organisation organisation, InitialPasswords passwords, Collection<String> processKeys) {
         Set<String> tenantIds = organisation.kecamatan().stream().map(Kecamatan::id).collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> managedGroups = new LinkedHashSet<>();
         organisation.roles().forEach(r -> managedGroups.add(r.id()));
@@ -84,7 +85,7 @@ final class IdentitySync {
             }
         }
         groupTenants(managedGroups, tenantIds);
-        AccessRules.grants().forEach(this::grant);
+        AccessRules.grants(processKeys).forEach(this::grant);
         Counts counts = counts(organisation, managedGroups, tenantIds);
         LOG.info("Organisasi diselaraskan: {} kecamatan, {} peran, {} pengguna", tenantIds.size(), organisation.roles().size(),
                 organisation.members().size());

@@ -1,44 +1,24 @@
 package id.sopflow.organisation;
 
-/**
- * Text typed by someone outside (the user id of a login attempt) made safe for one log line. Whoever can
- * reach the login form chooses that text: with a line break in it they could forge log lines
- * ({@code "admin\n2026-03-02 INFO Pengguna 'admin' masuk"}), with terminal escapes colour an operator's
- * console, with a megabyte of it fill the disk. So every control or invisible formatting character (CR, LF,
- * TAB, ESC, NEL, the Unicode line and paragraph separators, right-to-left overrides, ...) becomes {@code ?},
- * and the text is cut after {@value #MAX_LENGTH} characters with {@code …}: {@code "a\r\nb"} is logged as
- * {@code a??b}. Every log line that prints a user-supplied name goes through {@link #name}. Plain Java.
- */
+/** Text a client chose (a user name) made safe for one log line: no control characters, bounded length. */
 final class LogSafe {
 
-    /** Camunda user ids have at most 64 characters; anything longer is not a user of SOPflow anyway. */
-    static final int MAX_LENGTH = 64;
+    static final int MAX = 64;
 
     private LogSafe() {
     }
 
-    /** The name as it may appear in a log line; {@code null} is logged as an empty name. */
-    static String name(String raw) {
-        if (raw == null) {
+    static String name(String text) {
+        if (text == null) {
             return "";
         }
-        StringBuilder safe = new StringBuilder(Math.min(raw.length(), MAX_LENGTH + 1));
-        int count = 0;
-        for (int i = 0; i < raw.length(); ) {
-            int codePoint = raw.codePointAt(i);
-            i += Character.charCount(codePoint);
-            if (count == MAX_LENGTH) {
-                return safe.append('…').toString();
-            }
-            safe.appendCodePoint(isUnsafe(codePoint) ? '?' : codePoint);
-            count++;
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX + 1));
+        text.codePoints().limit(MAX).forEach(c -> sb.appendCodePoint(Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? '?' : c));
+        if (text.codePointCount(0, text.length()) > MAX) {
+            sb.append('…');
         }
-        return safe.toString();
-    }
-
-    private static boolean isUnsafe(int codePoint) {
-        int type = Character.getType(codePoint);
-        return Character.isISOControl(codePoint) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR;
+        return sb.toString();
     }
 }

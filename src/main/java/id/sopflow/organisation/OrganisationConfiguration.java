@@ -1,6 +1,5 @@
 package id.sopflow.organisation;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,9 +28,9 @@ class OrganisationConfiguration {
         return () -> zones;
     }
 
-    /** Login throttling; its clock is the system's unless the context has a {@link Clock} bean (the tests' movable one). */
+    /** Login throttling, on SOPflow's one clock (the engine's, so that tests move it with {@code ClockUtil}). */
     @Bean
-    LoginAttempts loginAttempts(OrganisationProperties properties, ObjectProvider<Clock> clock) {
-        return new LoginAttempts(properties.loginSettings(), clock.getIfAvailable(Clock::systemUTC));
+    LoginAttempts loginAttempts(OrganisationProperties properties, Clock clock) {
+        return new LoginAttempts(properties.loginSettings(), clock);
     }
 }

@@ -29,7 +29,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -48,7 +54,8 @@ import java.util.Map;
  * {@link EnginePasswordAuthenticationProvider} with lock-out.
  *
  * <ul>
- *   <li>{@code /engine-rest/**} and {@code /api/**}: authenticated (401 otherwise), each request runs as the
+ *   <li>{@code /engine-rest/**} and {@code /api/**}: authenticated (401 otherwise, with no Basic challenge, so
+ *       that no browser keeps a typed password to attach to other sites' requests), each request runs as the
  *       user inside the engine ({@link EngineAuthenticationFilter}), so Camunda authorizations and the
  *       kecamatan (tenant) check decide what is visible.</li>
  *   <li>Camunda web apps ({@code /camunda}): single sign-on from the Spring session through Camunda's
@@ -73,9 +80,9 @@ class SecurityConfiguration {
         RequestMatcher webappApi = path.matcher(webapp + "/api/**");
         RequestMatcher webappLogout = new AndRequestMatcher(
                 path.matcher(HttpMethod.POST, webapp + "/api/admin/auth/user/*/logout"), new RequestHeaderRequestMatcher("X-XSRF-TOKEN"));
-        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
-        basic.setRealmName("SOPflow");
-        basic.afterPropertiesSet();
+        // 401 without a Basic challenge: a browser never shows a password prompt, so it never keeps credentials that
+        // another web site's requests would carry along
+        AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorized;
 
         http.authenticationProvider(new EnginePasswordAuthenticationProvider(identity, attempts))
                 .authorizeHttpRequests(a -> a
@@ -96,7 +103,8 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof LockedException ? "/login?terkunci" : "/login?gagal"))))
-                .httpBasic(b -> b.authenticationEntryPoint(basic))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .requestCache(c -> c.requestCache(pagesOnly(api, webappApi)))
                 .logout(l -> l.logoutRequestMatcher(new OrRequestMatcher(path.matcher(HttpMethod.POST, "/logout"), webappLogout))
                         .logoutSuccessHandler((request, response, authentication) -> {
                             if (webappLogout.matches(request)) {
@@ -107,17 +115,39 @@ class SecurityConfiguration {
                         })
                         .invalidateHttpSession(true)
                         .deleteCookies("JSESSIONID"))
-                // CSRF guards what a browser session can be tricked into; not needed where the session is not used:
-                // HTTP Basic, API calls without a session cookie, and the web apps (which have their own CSRF filter).
+                // CSRF guards what a browser can be tricked into. It is skipped only for API calls of a plain REST client:
+                // no session cookie and nothing that marks a browser (Origin, Sec-Fetch-*). Credentials in an Authorization
+                // header do not exempt a browser's request. The web apps have their own CSRF filter.
                 .csrf(c -> c.ignoringRequestMatchers(path.matcher(webapp + "/**"),
-                        request -> request.getHeader("Authorization") != null,
-                        request -> api.matches(request) && request.getRequestedSessionId() == null))
+                        request -> api.matches(request) && !fromBrowser(request)))
                 .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(basic, api)
+                        .defaultAuthenticationEntryPointFor(unauthorized, api)
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
                 .addFilterAfter(new EngineAuthenticationFilter(identity, api), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** Whether a request comes from a browser: it carries a cookie, or a header only browsers set. */
+    static boolean fromBrowser(HttpServletRequest request) {
+        return request.getRequestedSessionId() != null || request.getHeader(HttpHeaders.COOKIE) != null
+                || request.getHeader(HttpHeaders.ORIGIN) != null || request.getHeader("Sec-Fetch-Site") != null
+                || request.getHeader("Sec-Fetch-Mode") != null;
+    }
+
+    /** The page asked for before the login is remembered for pages only, not for API calls (no session for them). */
+    private static RequestCache pagesOnly(RequestMatcher api, RequestMatcher webappApi) {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new NegatedRequestMatcher(new OrRequestMatcher(api, webappApi)));
+        return cache;
+    }
+
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                + "\"detail\":\"Belum masuk atau kata sandi salah: masuk lewat /login, atau kirim kredensial HTTP Basic.\"}");
     }
 
     /**

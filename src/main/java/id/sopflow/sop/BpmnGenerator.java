@@ -32,6 +32,9 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
@@ -49,35 +52,23 @@ import java.util.Map;
  *
  * <p>Element ids are stable and meaningful: {@code mulai}, {@code langkah_05},
  * {@code langkah_05_keputusan}, {@code langkah_05_disetujui}, {@code langkah_05_dikembalikan},
- * {@code selesai}, {@code lane_camat}. A review step (one with {@code kembaliKe}) is followed by an
- * exclusive gateway on the boolean process variable {@value #APPROVED}: true goes on, false goes
- * back to the step that produced the draft; the reviewer's note is the variable {@value #NOTE}.
+ * {@code selesai}, {@code lane_camat}. A review step (one with {@code kembaliKe}) keeps the reviewer's
+ * {@value #APPROVED} and {@value #NOTE} as local variables of its own scope (input mappings, null when the
+ * task is created) and hands the decision to the exclusive gateway after it as
+ * {@code langkah_NN_disetujui} (output mapping): true goes on, false goes back to the step that produced
+ * the draft. No step can so inherit another step's decision (see {@link ProcessContract}).
  */
 final class BpmnGenerator {
 
-    static final String APPROVED = "disetujui";
-    static final String NOTE = "catatan";
+    static final String APPROVED = ProcessContract.APPROVED;
+    static final String NOTE = ProcessContract.NOTE;
     static final String NAMESPACE = "https://sopflow.id/bpmn";
 
-    /*
-     * The beans the processes call (implemented in the monitoring package). Only their names are
-     * shared: the generator knows nothing of how they work.
-     */
-    /** Expression bean giving a step's timer moments from its mutu baku and the working calendar. */
-    static final String TIMER_BEAN = "mutuBaku";
-    /** Task listener: due date on create, closes open overdue records on complete. */
-    static final String TASK_LISTENER = "${mutuBakuTugas}";
-    /** Execution listener of the process: planned finish at start, lateness at end. */
-    static final String PROCESS_LISTENER = "${mutuBakuProses}";
-    /** Execution listener of the end events behind the timers: records a reminder, overdue or escalation. */
-    static final String ALERT_LISTENER = "${mutuBakuPeringatan}";
-    /** Delegate of the schedule process: starts the recurring SOP for every kecamatan. */
-    static final String SCHEDULE_DELEGATE = "${jadwalBulanan}";
-    /** Kinds of alert, the {@code jenis} property of the recording end events. */
-    static final String REMINDER = "PENGINGAT";
-    static final String OVERDUE = "TERLAMBAT";
-    static final String ESCALATION = "ESKALASI";
-    static final String REPORT_DEADLINE = "TENGGAT_LAPORAN";
+    /* The beans the processes call, by name (ProcessContract); the generator knows nothing of how they work. */
+    static final String TASK_LISTENER = "${" + ProcessContract.TASK_LISTENER_BEAN + "}";
+    static final String PROCESS_LISTENER = "${" + ProcessContract.PROCESS_LISTENER_BEAN + "}";
+    static final String ALERT_LISTENER = "${" + ProcessContract.ALERT_LISTENER_BEAN + "}";
+    static final String SCHEDULE_DELEGATE = "${" + ProcessContract.SCHEDULE_DELEGATE_BEAN + "}";
     /** Finished instances stay in history for five years (audit of planning documents). */
     static final String HISTORY_TIME_TO_LIVE = "1825";
 
@@ -215,7 +206,7 @@ final class BpmnGenerator {
             }
 
             List<SopStep> steps = sop.steps();
-            StartEvent start = node("mulai", StartEvent.class, "SOP dimulai", steps.get(0).roleId(), EVENT_SIZE, EVENT_SIZE);
+            StartEvent start = node(ProcessContract.START_EVENT, StartEvent.class, "SOP dimulai", steps.get(0).roleId(), EVENT_SIZE, EVENT_SIZE);
             Map<Integer, UserTask> tasks = new LinkedHashMap<>();
             FlowNode previous = start;
             String previousCondition = null;
@@ -237,7 +228,7 @@ final class BpmnGenerator {
                     gateways.put(step.number(), gateway);
                     reviews.add(step);
                     previous = gateway;
-                    previousCondition = "${" + APPROVED + "}";
+                    previousCondition = "${" + ProcessContract.decisionVariable(step.number()) + "}";
                     previousFlowId = step.elementId() + "_disetujui";
                 }
             }
@@ -246,7 +237,7 @@ final class BpmnGenerator {
             for (SopStep review : reviews) {
                 int target = review.returnTo().orElseThrow();
                 flow(review.elementId() + "_dikembalikan", gateways.get(review.number()), tasks.get(target),
-                        "${not " + APPROVED + "}", "Tidak, kembali ke langkah " + target);
+                        "${not " + ProcessContract.decisionVariable(review.number()) + "}", "Tidak, kembali ke langkah " + target);
             }
             sop.schedule().ifPresent(schedule -> reportDeadline());
             diagram(collaboration, participant);
@@ -258,21 +249,11 @@ final class BpmnGenerator {
             UserTask task = node(step.elementId(), UserTask.class, step.activity(), step.roleId(), TASK_WIDTH, TASK_HEIGHT);
             task.setCamundaCandidateGroups(step.roleId());
             documentation(task, stepDocumentation(step, role));
-            Map<String, String> props = new LinkedHashMap<>();
-            props.put("langkah", String.valueOf(step.number()));
-            props.put("peran", step.roleId());
-            if (!step.kelengkapan().isEmpty()) {
-                props.put("kelengkapan", String.join("; ", step.kelengkapan()));
-            }
-            if (!step.waktuText().isBlank()) {
-                props.put("waktu", step.waktuText());
-            }
-            props.put("output", step.output());
-            if (!step.keterangan().isBlank()) {
-                props.put("keterangan", step.keterangan());
-            }
-            step.returnTo().ifPresent(r -> props.put("kembaliKe", String.valueOf(r)));
+            Map<String, String> props = StepMetadata.propertiesOf(step);
             ExtensionElements extensions = properties(task, props);
+            if (step.waktu().isPresent() || step.isReview()) {
+                stepScope(extensions, step);
+            }
             if (step.waktu().isPresent()) {
                 for (String event : List.of("create", "complete")) {
                     CamundaTaskListener listener = model.newInstance(CamundaTaskListener.class);
@@ -298,6 +279,34 @@ final class BpmnGenerator {
             return task;
         }
 
+        /**
+         * The step's own variables, set when it is handed over (input mappings run before its timers are
+         * created): its mutu baku moments, computed once by the hand-over ({@code mutuBaku.handOver}) and only
+         * read by the timers and the task's due date; and for a review step the reviewer's decision and note,
+         * null at the start, so what a completion sends lands here and the step hands only its own decision on.
+         */
+        private void stepScope(ExtensionElements extensions, SopStep step) {
+            CamundaInputOutput io = model.newInstance(CamundaInputOutput.class);
+            extensions.addChildElement(io);
+            if (step.waktu().isPresent()) {
+                CamundaInputParameter moments = model.newInstance(CamundaInputParameter.class);
+                moments.setCamundaName(ProcessContract.STEP_DEADLINES);
+                moments.setTextContent("${" + ProcessContract.TIMER_BEAN + ".handOver(execution, '" + step.elementId() + "')}");
+                io.addChildElement(moments);
+            }
+            if (step.isReview()) {
+                for (String local : List.of(APPROVED, NOTE)) {
+                    CamundaInputParameter input = model.newInstance(CamundaInputParameter.class);
+                    input.setCamundaName(local);
+                    io.addChildElement(input);
+                }
+                CamundaOutputParameter decision = model.newInstance(CamundaOutputParameter.class);
+                decision.setCamundaName(ProcessContract.decisionVariable(step.number()));
+                decision.setTextContent("${" + APPROVED + "}");
+                io.addChildElement(decision);
+            }
+        }
+
         private String stepDocumentation(SopStep step, SopRole role) {
             StringBuilder sb = new StringBuilder();
             sb.append("Langkah ").append(step.number()).append(": ").append(step.activity()).append('\n');
@@ -315,6 +324,9 @@ final class BpmnGenerator {
         private String processDocumentation() {
             SopIdentity id = sop.identitas();
             StringBuilder sb = new StringBuilder("SOP ").append(sop.nama()).append(", Kecamatan ").append(sop.kecamatan());
+            if (!id.sumber().isBlank()) {
+                sb.append("\nLembar identitas: ").append(id.sumber());
+            }
             if (!id.nomor().isBlank()) {
                 sb.append("\nNomor SOP: ").append(id.nomor());
             }
@@ -332,11 +344,11 @@ final class BpmnGenerator {
 
         private Map<String, String> processProperties() {
             Map<String, String> props = new LinkedHashMap<>();
-            props.put("kecamatan", sop.kecamatan());
-            props.put("dokumen", sop.dokumen());
-            props.put("nomorSop", sop.identitas().nomor());
-            props.put("jumlahLangkah", String.valueOf(sop.steps().size()));
-            sop.schedule().ifPresent(s -> props.put("tenggatSebelumTanggal", String.valueOf(s.deadlineBeforeDay())));
+            props.put(ProcessContract.KECAMATAN_PROPERTY, sop.kecamatan());
+            props.put(ProcessContract.DOCUMENT_PROPERTY, sop.dokumen());
+            props.put(ProcessContract.SOP_NUMBER_PROPERTY, sop.identitas().nomor());
+            props.put(ProcessContract.STEP_COUNT_PROPERTY, String.valueOf(sop.steps().size()));
+            sop.schedule().ifPresent(s -> props.put(ProcessContract.REPORT_DEADLINE_DAY_PROPERTY, String.valueOf(s.deadlineBeforeDay())));
             return props;
         }
 
@@ -351,12 +363,12 @@ final class BpmnGenerator {
             }
             List<String[]> alerts = new ArrayList<>();
             if (step.waktu().get().isRange()) {
-                alerts.add(new String[] {"pengingat", REMINDER, "reminderAt", "Target waktu",
+                alerts.add(new String[] {"pengingat", ProcessContract.AlertKind.PENGINGAT.name(), "reminderAt", "Target waktu",
                         "Pemegang diingatkan"});
             }
-            alerts.add(new String[] {"terlambat", OVERDUE, "dueAt", "Batas " + step.waktuText(),
+            alerts.add(new String[] {"terlambat", ProcessContract.AlertKind.TERLAMBAT.name(), "dueAt", "Batas " + step.waktuText(),
                     "Sekcam diberi tahu"});
-            alerts.add(new String[] {"eskalasi", ESCALATION, "escalationAt", "2x batas",
+            alerts.add(new String[] {"eskalasi", ProcessContract.AlertKind.ESKALASI.name(), "escalationAt", "2x batas",
                     "Camat diberi tahu"});
             int[] box = boxes.get(task.getId());
             for (int i = 0; i < alerts.size(); i++) {
@@ -368,10 +380,10 @@ final class BpmnGenerator {
                 boundary.setCancelActivity(false);
                 TimerEventDefinition timer = create(boundary, id + "_timer", TimerEventDefinition.class);
                 TimeDate date = create(timer, id + "_saat", TimeDate.class);
-                date.setTextContent("${" + TIMER_BEAN + "." + alert[2] + "(execution)}");
+                date.setTextContent("${" + ProcessContract.TIMER_BEAN + "." + alert[2] + "(execution)}");
                 EndEvent recorded = create(process, id + "_dicatat", EndEvent.class);
                 recorded.setName(alert[4]);
-                ExtensionElements extensions = properties(recorded, Map.of("jenis", alert[1]));
+                ExtensionElements extensions = properties(recorded, Map.of(ProcessContract.ALERT_KIND_PROPERTY, alert[1]));
                 executionListener(extensions, "start", ALERT_LISTENER);
                 lanes.get(step.roleId()).getFlowNodeRefs().add(boundary);
                 lanes.get(step.roleId()).getFlowNodeRefs().add(recorded);
@@ -395,10 +407,10 @@ final class BpmnGenerator {
             late.setInterrupting(false);
             TimerEventDefinition timer = create(late, "tenggat_laporan_lewat_timer", TimerEventDefinition.class);
             TimeDate date = create(timer, "tenggat_laporan_lewat_saat", TimeDate.class);
-            date.setTextContent("${" + TIMER_BEAN + ".reportDeadline(execution)}");
+            date.setTextContent("${" + ProcessContract.TIMER_BEAN + ".reportDeadline(execution)}");
             EndEvent recorded = create(sub, "tenggat_laporan_dicatat", EndEvent.class);
             recorded.setName("Keterlambatan laporan dicatat, Sekcam dan Camat diberi tahu");
-            executionListener(properties(recorded, Map.of("jenis", REPORT_DEADLINE)), "start", ALERT_LISTENER);
+            executionListener(properties(recorded, Map.of(ProcessContract.ALERT_KIND_PROPERTY, ProcessContract.AlertKind.TENGGAT_LAPORAN.name())), "start", ALERT_LISTENER);
             int x = POOL_X + POOL_HEADER + FIRST_COLUMN_CENTER + column * COLUMN_WIDTH - COLUMN_WIDTH / 2;
             int y = POOL_Y + laneIndex.get(laneRole) * LANE_HEIGHT + 20;
             boxes.put(sub.getId(), new int[] {x, y, 2 * COLUMN_WIDTH - 40, LANE_HEIGHT - 40});
@@ -560,7 +572,7 @@ final class BpmnGenerator {
             ServiceTask startEach = create(process, "mulai_per_kecamatan", ServiceTask.class);
             startEach.setName("Mulai " + sop.dokumen() + " untuk setiap kecamatan");
             startEach.setCamundaDelegateExpression(SCHEDULE_DELEGATE);
-            properties(startEach, Map.of("proses", sop.kode()));
+            properties(startEach, Map.of(ProcessContract.SCHEDULED_PROCESS_PROPERTY, sop.kode()));
             EndEvent end = create(process, "selesai", EndEvent.class);
             end.setName("Semua kecamatan dimulai");
 

@@ -36,7 +36,7 @@ final class SopReader {
     private static final Set<String> SCHEDULE_KEYS = Set.of("mulai", "tenggatSebelumTanggal");
     private static final Pattern CRON = Pattern.compile("\\S+(\\s+\\S+){5,6}");
     private static final Set<String> IDENTITY_KEYS = Set.of(
-            "nomor", "tanggalPembuatan", "tanggalRevisi", "tanggalEfektif", "disahkanOleh", "dasarHukum",
+            "sumber", "nomor", "tanggalPembuatan", "tanggalRevisi", "tanggalEfektif", "disahkanOleh", "dasarHukum",
             "kualifikasiPelaksana", "keterkaitan", "peralatan", "peringatan", "pencatatan");
     private static final Set<String> ROLE_KEYS = Set.of("id", "nama");
     private static final Set<String> STEP_KEYS = Set.of(
@@ -142,7 +142,7 @@ final class SopReader {
 
         private SopIdentity identity(Node node) {
             if (node == null) {
-                return new SopIdentity("", "", "", "", "", List.of(), List.of(), List.of(), List.of(), "", "");
+                return new SopIdentity("", "", "", "", "", "", List.of(), List.of(), List.of(), List.of(), "", "");
             }
             if (!(node instanceof MappingNode map)) {
                 yaml.problem(node, "", "identitas", "harus berupa peta (nomor, tanggalPembuatan, ...)");
@@ -150,6 +150,7 @@ final class SopReader {
             }
             Map<String, Node> f = yaml.fields(map, IDENTITY_KEYS, "identitas");
             return new SopIdentity(
+                    yaml.optionalText(f, "sumber", "identitas"),
                     yaml.optionalText(f, "nomor", "identitas"),
                     yaml.optionalText(f, "tanggalPembuatan", "identitas"),
                     yaml.optionalText(f, "tanggalRevisi", "identitas"),

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
  */
 public final class SopStart {
 
-    public static final String KECAMATAN_VARIABLE = "kecamatan";
+    public static final String KECAMATAN_VARIABLE = ProcessContract.KECAMATAN;
 
     private SopStart() {
     }

@@ -29,7 +29,7 @@ public final class MonitoringBeans {
 
     public static Map<Object, Object> create(DataSource dataSource, List<String> monthlyKecamatan) {
         AlertLog alerts = new AlertLog(new JdbcTemplate(dataSource));
-        MutuBakuTimers timers = new MutuBakuTimers(calendars(dataSource));
+        MutuBakuTimers timers = new MutuBakuTimers(calendars(dataSource), new id.sopflow.engine.EngineClock());
         return Map.of(
                 "mutuBaku", timers,
                 "mutuBakuTugas", new TaskDeadlineListener(timers, alerts),

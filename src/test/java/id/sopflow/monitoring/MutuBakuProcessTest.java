@@ -1,5 +1,6 @@
 package id.sopflow.monitoring;
 
+import id.sopflow.sop.ProcessContract.AlertKind;
 import id.sopflow.TestProcessEngine;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -129,7 +130,7 @@ class MutuBakuProcessTest {
         assertThat(dpa).isWaitingAt("langkah_01");
         List<Alert> recorded = alerts.find(List.of(), true, Optional.empty());
         assertThat(recorded).singleElement().satisfies(a -> {
-            assertThat(a.kind()).isEqualTo(Alert.Kind.TERLAMBAT);
+            assertThat(a.kind()).isEqualTo(AlertKind.TERLAMBAT);
             assertThat(a.activityId()).isEqualTo("langkah_01");
             assertThat(a.step()).isEqualTo(1);
             assertThat(a.holder()).isEqualTo("grup:camat");
@@ -156,7 +157,7 @@ class MutuBakuProcessTest {
         at("2025-11-24T11:10");
         execute(escalation);
 
-        assertThat(alerts.find(List.of(), true, Optional.of(Alert.Kind.ESKALASI))).singleElement()
+        assertThat(alerts.find(List.of(), true, Optional.of(AlertKind.ESKALASI))).singleElement()
                 .satisfies(a -> assertThat(a.notified()).containsExactly("grup:camat"));
         assertThat(alerts.find(List.of(), true, Optional.empty())).hasSize(2);
 
@@ -183,7 +184,7 @@ class MutuBakuProcessTest {
         at("2025-11-05T08:01");
         execute(job("langkah_14_pengingat", renstra));
         assertThat(alerts.find(List.of(), true, Optional.empty())).singleElement().satisfies(a -> {
-            assertThat(a.kind()).isEqualTo(Alert.Kind.PENGINGAT);
+            assertThat(a.kind()).isEqualTo(AlertKind.PENGINGAT);
             assertThat(a.notified()).containsExactly("grup:pelaksana");
         });
     }
@@ -231,7 +232,7 @@ class MutuBakuProcessTest {
         at("2026-12-04T07:30");
         execute(deadline);
         assertThat(rfk).isActive();
-        assertThat(alerts.find(List.of("arut-selatan"), true, Optional.of(Alert.Kind.TENGGAT_LAPORAN))).singleElement()
+        assertThat(alerts.find(List.of("arut-selatan"), true, Optional.of(AlertKind.TENGGAT_LAPORAN))).singleElement()
                 .satisfies(a -> {
                     assertThat(a.notified()).containsExactly("grup:sekcam", "grup:camat");
                     assertThat(a.businessKey()).isEqualTo("RFK-TEPPA-arut-selatan-2026-12");
@@ -261,7 +262,7 @@ class MutuBakuProcessTest {
             assertThat(due).extracting(Job::getDuedate).containsExactly(wib("2025-11-24T10:05"));
             second.getManagementService().executeJob(due.get(0).getId());
             assertThat(new AlertLog(new JdbcTemplate(database)).find(List.of(), true, Optional.empty()))
-                    .singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(Alert.Kind.TERLAMBAT));
+                    .singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(AlertKind.TERLAMBAT));
         } finally {
             second.close();
         }

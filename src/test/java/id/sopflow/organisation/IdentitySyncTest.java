@@ -23,6 +23,7 @@ class IdentitySyncTest {
 
     private static final IdentitySync.InitialPasswords PASSWORDS =
             new IdentitySync.InitialPasswords("Admin-Uji-Rahasia-1", "Staf-Uji-Rahasia-1");
+    private static final java.util.List<String> KEYS = java.util.List.of("dpa", "renja");
 
     private final String database = "jdbc:h2:mem:sync-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     private final Organisation organisation = Organisation.read(Path.of("config/organisasi.yaml"));
@@ -37,7 +38,8 @@ class IdentitySyncTest {
         configuration.setJobExecutorActivate(false);
         configuration.setAuthorizationEnabled(true);
         new OrganisationPlugin(organisation, new OrganisationProperties(Path.of("config/organisasi.yaml"), "Admin-Uji-Rahasia-1",
-                "Staf-Uji-Rahasia-1", false, null, 4)).preInit(configuration);
+                "Staf-Uji-Rahasia-1", false, null, 4),
+                id.sopflow.sop.SopCatalog.load(Path.of("config/sop"), id.sopflow.sop.SopCatalog.STANDARD_ROLES)).preInit(configuration);
         engine = configuration.buildProcessEngine();
         return engine;
     }
@@ -52,7 +54,7 @@ class IdentitySyncTest {
     @Test
     void loadsKecamatanRolesUsersAndMemberships() {
         ProcessEngine engine = start();
-        IdentitySync.Counts counts = new IdentitySync(engine).apply(organisation, PASSWORDS);
+        IdentitySync.Counts counts = new IdentitySync(engine).apply(organisation, PASSWORDS, KEYS);
 
         var identity = engine.getIdentityService();
         assertThat(identity.createTenantQuery().list()).extracting(Tenant::getId).containsExactlyInAnyOrder("arut-selatan", "ajibarang");
@@ -79,13 +81,13 @@ class IdentitySyncTest {
     @Test
     void loadingTwiceAndRestartingOnTheSameDatabaseChangesNothing() {
         ProcessEngine first = start();
-        IdentitySync.Counts once = new IdentitySync(first).apply(organisation, PASSWORDS);
-        IdentitySync.Counts twice = new IdentitySync(first).apply(organisation, PASSWORDS);
+        IdentitySync.Counts once = new IdentitySync(first).apply(organisation, PASSWORDS, KEYS);
+        IdentitySync.Counts twice = new IdentitySync(first).apply(organisation, PASSWORDS, KEYS);
         long authorizations = first.getAuthorizationService().createAuthorizationQuery().count();
         first.close();
 
         ProcessEngine restarted = start();
-        IdentitySync.Counts afterRestart = new IdentitySync(restarted).apply(organisation, PASSWORDS);
+        IdentitySync.Counts afterRestart = new IdentitySync(restarted).apply(organisation, PASSWORDS, KEYS);
 
         assertThat(twice).isEqualTo(once);
         assertThat(afterRestart).isEqualTo(once);
@@ -97,12 +99,12 @@ class IdentitySyncTest {
     @Test
     void passwordsAreStoredAsBcryptAndNotResetOnRestart() {
         ProcessEngine engine = start();
-        new IdentitySync(engine).apply(organisation, PASSWORDS);
+        new IdentitySync(engine).apply(organisation, PASSWORDS, KEYS);
         var user = engine.getIdentityService().createUserQuery().userId("tim.ajibarang").singleResult();
         user.setPassword("Diganti-Sendiri-2026");
         engine.getIdentityService().saveUser(user);
 
-        new IdentitySync(engine).apply(organisation, PASSWORDS);
+        new IdentitySync(engine).apply(organisation, PASSWORDS, KEYS);
 
         assertThat(engine.getIdentityService().checkPassword("tim.ajibarang", "Diganti-Sendiri-2026")).isTrue();
         assertThat(engine.getIdentityService().checkPassword("tim.ajibarang", "Staf-Uji-Rahasia-1")).isFalse();
@@ -114,7 +116,7 @@ class IdentitySyncTest {
     @Test
     void theDemoPasswordIsStillGivenAsInitialPasswordAlthoughNobodyMayChooseItLater() {
         ProcessEngine engine = start();
-        new IdentitySync(engine).apply(organisation, new IdentitySync.InitialPasswords("demo-sopflow", "demo-sopflow"));
+        new IdentitySync(engine).apply(organisation, new IdentitySync.InitialPasswords("demo-sopflow", "demo-sopflow"), KEYS);
         var identity = engine.getIdentityService();
 
         assertThat(identity.checkPassword("tim.ajibarang", "demo-sopflow")).as("sudah diterima PasswordRules di profil demo").isTrue();
@@ -127,14 +129,14 @@ class IdentitySyncTest {
     void theFileIsTheTruthForMovedAndRemovedUsersAndForeignGroupTenants() {
         ProcessEngine engine = start();
         var identity = engine.getIdentityService();
-        new IdentitySync(engine).apply(organisation, PASSWORDS);
+        new IdentitySync(engine).apply(organisation, PASSWORDS, KEYS);
         identity.saveUser(identity.newUser("mantan.pegawai"));
         identity.createMembership("mantan.pegawai", "sekcam");
         identity.createTenantUserMembership("ajibarang", "mantan.pegawai");
         identity.createTenantGroupMembership("arut-selatan", "pelaksana");
         String moved = VALID_MOVED;
 
-        new IdentitySync(engine).apply(new OrganisationReader().read(new StringReader(moved), "organisasi.yaml"), PASSWORDS);
+        new IdentitySync(engine).apply(new OrganisationReader().read(new StringReader(moved), "organisasi.yaml"), PASSWORDS, KEYS);
 
         assertThat(identity.createGroupQuery().groupMember("mantan.pegawai").list()).isEmpty();
         assertThat(identity.createTenantQuery().userMember("mantan.pegawai").list()).isEmpty();

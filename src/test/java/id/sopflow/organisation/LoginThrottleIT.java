@@ -1,5 +1,6 @@
 package id.sopflow.organisation;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +12,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import java.time.Duration;
+import java.util.Date;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -20,7 +22,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Wrong passwords slow down whoever sends them, but nobody can lock an account: after many wrong passwords
  * for an account its real user, from another address, waits at most the short per-account delay (30 s),
- * while the guessing address waits much longer. Time moves by the test's clock ({@link MovableClock}).
+ * while the guessing address waits much longer. Time moves by the engine's clock ({@code ClockUtil}), which
+ * is SOPflow's one clock.
  * Requests from other client addresses go through MockMvc with the real security filter chain (over HTTP
  * every request of a test comes from 127.0.0.1).
  */
@@ -32,20 +35,25 @@ class LoginThrottleIT extends AccessTestBase {
     @Autowired
     LoginAttempts attempts;
     @Autowired
-    MovableClock clock;
-    @Autowired
     WebApplicationContext context;
 
     private MockMvc mvc;
 
     @BeforeEach
-    void mockMvc() {
+    void mockMvcAndAStoppedClock() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        ClockUtil.setCurrentTime(ClockUtil.getCurrentTime());
     }
 
     @AfterEach
     void forget() {
         attempts.clear();
+        ClockUtil.reset();
+    }
+
+    /** Moves SOPflow's clock (the engine's, which {@link LoginAttempts} reads) forward. */
+    private static void advance(Duration duration) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
     }
 
     /** {@code GET /api/saya} with HTTP Basic from a client address; the HTTP status. */
@@ -60,14 +68,14 @@ class LoginThrottleIT extends AccessTestBase {
     void manyWrongPasswordsFromOneAddressKeepTheRealUserOutForThirtySecondsAtMost() throws Exception {
         for (int i = 1; i <= 12; i++) {
             assertThat(basicFrom(ATTACKER, "camat.ajibarang", "tebakan-" + i)).as("tebakan ke-" + i).isEqualTo(401);
-            clock.advance(attempts.waitFor(ATTACKER)); // the next guess as soon as it will be checked
+            advance(attempts.waitFor(ATTACKER)); // the next guess as soon as it will be checked
         }
         assertThat(attempts.waitFor(ATTACKER)).isZero();
         assertThat(basicFrom(ATTACKER, "camat.ajibarang", "tebakan-13")).isEqualTo(401);
 
         assertThat(basicFrom(OFFICE, "camat.ajibarang", STAFF_PASSWORD)).as("pengguna sebenarnya menunggu jeda akun").isEqualTo(401);
         assertThat(basicFrom(OFFICE, "camat.arut-selatan", STAFF_PASSWORD)).as("pengguna lain tidak terpengaruh").isEqualTo(200);
-        clock.advance(Duration.ofSeconds(30));
+        advance(Duration.ofSeconds(30));
         assertThat(basicFrom(OFFICE, "camat.ajibarang", STAFF_PASSWORD)).as("setelah 30 detik: masuk").isEqualTo(200);
         assertThat(basicFrom(ATTACKER, "camat.ajibarang", STAFF_PASSWORD))
                 .as("alamat penebak masih menunggu, meski dengan kata sandi yang benar").isEqualTo(401);
@@ -91,7 +99,7 @@ class LoginThrottleIT extends AccessTestBase {
                 .contains("Terlalu banyak percobaan masuk yang gagal; coba lagi dalam 5 detik.");
         assertUntouched(task, "disetujui", "catatan");
 
-        clock.advance(Duration.ofSeconds(5));
+        advance(Duration.ofSeconds(5));
         login("camat.ajibarang");
         assertThat(as("camat.ajibarang").getForEntity("/engine-rest/task", String.class).getStatusCode().value()).isEqualTo(200);
     }

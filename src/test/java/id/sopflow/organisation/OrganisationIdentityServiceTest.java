@@ -1,5 +1,6 @@
 package id.sopflow.organisation;
 
+import id.sopflow.sop.SopCatalog;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
@@ -63,11 +64,11 @@ class OrganisationIdentityServiceTest {
         configuration.setJobExecutorActivate(false);
         configuration.setAuthorizationEnabled(true);
         new OrganisationPlugin(organisation, new OrganisationProperties(Path.of("config/organisasi.yaml"), "Admin-Uji-Rahasia-1",
-                STAFF, false, null, 4)).preInit(configuration);
+                STAFF, false, null, 4), SopCatalog.load(Path.of("config/sop"), SopCatalog.STANDARD_ROLES)).preInit(configuration);
         configuration.setPasswordEncryptor(encryptor);
         engine = configuration.buildProcessEngine();
         identity = engine.getIdentityService();
-        new IdentitySync(engine).apply(organisation, new IdentitySync.InitialPasswords("Admin-Uji-Rahasia-1", STAFF));
+        new IdentitySync(engine).apply(organisation, new IdentitySync.InitialPasswords("Admin-Uji-Rahasia-1", STAFF), List.of("dpa"));
     }
 
     @AfterEach

@@ -79,12 +79,16 @@ class BpmnGeneratorTest {
         SequenceFlow rejected = model.getModelElementById("langkah_02_dikembalikan");
         assertThat(gateway.getOutgoing()).containsExactlyInAnyOrder(approved, rejected);
         assertThat(approved.getTarget().getId()).isEqualTo("langkah_03");
-        assertThat(approved.getConditionExpression().getTextContent()).isEqualTo("${disetujui}");
+        assertThat(approved.getConditionExpression().getTextContent()).isEqualTo("${langkah_02_disetujui}");
         assertThat(rejected.getTarget().getId()).isEqualTo("langkah_01");
-        assertThat(rejected.getConditionExpression().getTextContent()).isEqualTo("${not disetujui}");
+        assertThat(rejected.getConditionExpression().getTextContent()).isEqualTo("${not langkah_02_disetujui}");
         UserTask review = model.getModelElementById("langkah_02");
         assertThat(Bpmn.convertToString(model)).contains("<camunda:formField id=\"disetujui\"", "type=\"boolean\"", "<camunda:formField id=\"catatan\"");
         assertThat(review.getOutgoing()).extracting(f -> f.getTarget().getId()).containsExactly("langkah_02_keputusan");
+        // the decision is local to the step (null at its start) and handed only to its own gateway
+        assertThat(Bpmn.convertToString(model)).contains("<camunda:inputParameter name=\"disetujui\"/>",
+                "<camunda:inputParameter name=\"catatan\"/>",
+                "<camunda:outputParameter name=\"langkah_02_disetujui\">${disetujui}</camunda:outputParameter>");
     }
 
     @Test

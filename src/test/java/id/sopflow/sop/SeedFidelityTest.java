@@ -26,8 +26,8 @@ class SeedFidelityTest {
             "renja     | arut-selatan | 12 | PPPPPKPPKSCP     | 9>7 10>7 11>7",
             "renstra   | arut-selatan | 16 | PPPPPKPPKSCPBPCP | 9>7 10>7 11>7 15>14",
             "lakip     | arut-selatan | 12 | PPPPPKPPKSCP     | 9>7 10>7 11>7",
-            "rfk-teppa | arut-selatan | 12 | PPPPPKPPKSCP     | 6>4 9>7 10>7 11>7",
-            "rup       | arut-selatan | 11 | PPPPKPPKSCP      | 5>3 8>6 9>6 10>6",
+            "rfk-teppa | arut-selatan | 12 | PPPPPKPPKSCP     | 9>7 10>7 11>7",
+            "rup       | arut-selatan | 11 | PPPPKPPKSCP      | 8>6 9>6 10>6",
             "dpa       | ajibarang    | 6  | CSKSCA           | 4>3 5>3",
             "renstra   | ajibarang    | 7  | CSTTSCA          | 5>4 6>4"})
     void matchesTheSeedTable(String kode, String folder, int steps, String roles, String reviews) {

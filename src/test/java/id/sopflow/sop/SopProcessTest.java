@@ -96,7 +96,11 @@ class SopProcessTest {
 
         assertThat(instance).isWaitingAt(sop.step(back).elementId());
         assertThat(task(instance)).hasCandidateGroup(sop.step(back).roleId());
-        assertThat(instance).variables().containsEntry(BpmnGenerator.NOTE, "Angka capaian belum sesuai");
+        // the reviewer's note stays with the review step: in its history, not in the instance's variables
+        assertThat(instance).variables().doesNotContainKeys(BpmnGenerator.NOTE, BpmnGenerator.APPROVED)
+                .containsEntry(ProcessContract.decisionVariable(review.number()), false);
+        assertThat(ENGINE.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(BpmnGenerator.NOTE).list()).extracting(v -> v.getValue()).contains("Angka capaian belum sesuai");
 
         walk(instance, sop, back, review.number() - 1);
         assertThat(instance).isWaitingAt(review.elementId());

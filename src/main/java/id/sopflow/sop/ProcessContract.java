@@ -1,0 +1,127 @@
+package id.sopflow.sop;
+
+import java.util.Set;
+
+/**
+ * What the generated processes promise the code that runs them: the variables a client may send, and the
+ * variables SOPflow computes itself. Spelled here once; everyone else imports them.
+ *
+ * <p>A review step (one with {@code kembaliKe}) declares {@value #APPROVED} and {@value #NOTE} as local
+ * variables of its own scope (input mappings set both to null when the task is created), so the decision a
+ * reviewer sends lands on that step and no later step can inherit it. The step hands its decision to its
+ * gateway as {@code langkah_NN_disetujui} ({@link #decisionVariable(int)}), a variable of that step alone.
+ */
+public final class ProcessContract {
+
+    /** The id of every SOP's start event: an instance starts here and nowhere else. */
+    public static final String START_EVENT = "mulai";
+
+    /** Sent by a reviewer when completing a review step: true goes on, false returns the work. Required there. */
+    public static final String APPROVED = "disetujui";
+    /** Sent by a reviewer: what must be corrected. Required when {@value #APPROVED} is false. */
+    public static final String NOTE = "catatan";
+    /** Start variable naming the instance's kecamatan (system and admin starts; users start for their own). */
+    public static final String KECAMATAN = "kecamatan";
+    /** Start variable naming the period of a recurring SOP, e.g. {@code 2026-11}. */
+    public static final String PERIOD = "periode";
+
+    /** The most characters of a {@value #NOTE}; the database keeps at most 4000 per text value. */
+    public static final int NOTE_MAX_LENGTH = 2000;
+    /** The most characters of a business key (the engine's column). */
+    public static final int BUSINESS_KEY_MAX_LENGTH = 255;
+    /** The most characters of any text value a client sends (the engine's column). */
+    public static final int TEXT_MAX_LENGTH = 4000;
+    /** The most variables one request may carry. */
+    public static final int MAX_VARIABLES = 20;
+
+    /** Local variable of a step's execution: its moments, fixed when the step is handed over. */
+    public static final String STEP_DEADLINES = "mutuBakuLangkah";
+    /** The planned finish of an instance (its steps' mutu baku one after another, in working time). */
+    public static final String PLANNED_FINISH = "rencanaSelesai";
+    /** The deadline of a recurring report (RFK/TEPPA: before the 4th), set by the schedule. */
+    public static final String REPORT_DEADLINE = "tenggatLaporan";
+    /** When an instance finished. */
+    public static final String FINISHED_AT = "selesaiPada";
+    /** How late an instance finished, in working minutes (0 on time). */
+    public static final String LATE_MINUTES = "terlambatMenit";
+
+    /** Variables a client may send when starting an SOP. */
+    public static final Set<String> START_VARIABLES = Set.of(KECAMATAN, PERIOD);
+    /** Variables a reviewer may send when completing a review step. */
+    public static final Set<String> REVIEW_VARIABLES = Set.of(APPROVED, NOTE);
+    /** Variables only SOPflow writes: no client sets them, through any API. */
+    public static final Set<String> COMPUTED_VARIABLES = Set.of(STEP_DEADLINES, PLANNED_FINISH, REPORT_DEADLINE, FINISHED_AT,
+            LATE_MINUTES);
+
+    // --- the beans the generated expressions call (implemented in monitoring; a test resolves every one) ---
+
+    /** Expression bean of the mutu baku: a step's moments at hand-over, and its timers' dates read from them. */
+    public static final String TIMER_BEAN = "mutuBaku";
+    /** Task listener of a step with a waktu: due date on create, open alerts closed on complete. */
+    public static final String TASK_LISTENER_BEAN = "mutuBakuTugas";
+    /** Execution listener of the process: planned finish at start, lateness at end. */
+    public static final String PROCESS_LISTENER_BEAN = "mutuBakuProses";
+    /** Execution listener of the end events behind the timers: records the alert. */
+    public static final String ALERT_LISTENER_BEAN = "mutuBakuPeringatan";
+    /** Delegate of a schedule process: starts the recurring SOP for every kecamatan. */
+    public static final String SCHEDULE_DELEGATE_BEAN = "jadwalBulanan";
+
+    // --- extension properties of elements other than steps (steps: StepMetadata) ---
+
+    /** Property of an alert's end event: which {@link AlertKind} it records. */
+    public static final String ALERT_KIND_PROPERTY = "jenis";
+    /** Property of a schedule's service task: the key of the process it starts. */
+    public static final String SCHEDULED_PROCESS_PROPERTY = "proses";
+    /** Process properties. */
+    public static final String KECAMATAN_PROPERTY = "kecamatan";
+    public static final String DOCUMENT_PROPERTY = "dokumen";
+    public static final String SOP_NUMBER_PROPERTY = "nomorSop";
+    public static final String STEP_COUNT_PROPERTY = "jumlahLangkah";
+    /** Process property of a recurring SOP: its report is due before this day of the month. */
+    public static final String REPORT_DEADLINE_DAY_PROPERTY = "tenggatSebelumTanggal";
+
+    /** What a timer of the mutu baku records, and so who is told (see monitoring's alert policy). */
+    public enum AlertKind {
+        /** The target of a range is reached: the holder is reminded. */
+        PENGINGAT,
+        /** The limit is passed: the step is overdue. */
+        TERLAMBAT,
+        /** Twice the limit is passed: escalated. */
+        ESKALASI,
+        /** A recurring report missed its deadline. */
+        TENGGAT_LAPORAN
+    }
+
+    private ProcessContract() {
+    }
+
+    /** The alert kind an element records ({@value #ALERT_KIND_PROPERTY}), if it records one. */
+    public static java.util.Optional<AlertKind> alertKind(org.camunda.bpm.model.bpmn.instance.BaseElement element) {
+        return java.util.Optional.ofNullable(StepMetadata.properties(element).get(ALERT_KIND_PROPERTY)).map(AlertKind::valueOf);
+    }
+
+    /** The report deadline day of a recurring SOP's process ({@value #REPORT_DEADLINE_DAY_PROPERTY}). */
+    public static java.util.OptionalInt reportDeadlineDay(org.camunda.bpm.model.bpmn.instance.BaseElement process) {
+        String day = StepMetadata.properties(process).get(REPORT_DEADLINE_DAY_PROPERTY);
+        return day == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(Integer.parseInt(day));
+    }
+
+    /** The process a schedule's service task starts ({@value #SCHEDULED_PROCESS_PROPERTY}). */
+    public static String scheduledProcess(org.camunda.bpm.model.bpmn.instance.BaseElement serviceTask) {
+        String key = StepMetadata.properties(serviceTask).get(SCHEDULED_PROCESS_PROPERTY);
+        if (key == null) {
+            throw new IllegalStateException("elemen " + serviceTask.getId() + " tidak punya properti '" + SCHEDULED_PROCESS_PROPERTY + "'");
+        }
+        return key;
+    }
+
+    /** The variable a review step hands its decision to its gateway in, e.g. {@code langkah_09_disetujui}. */
+    public static String decisionVariable(int step) {
+        return SopStep.elementId(step) + "_" + APPROVED;
+    }
+
+    /** Whether the name is one SOPflow computes or routes by (a client never writes it). */
+    public static boolean isComputed(String name) {
+        return COMPUTED_VARIABLES.contains(name) || name.matches("langkah_\\d+_" + APPROVED);
+    }
+}

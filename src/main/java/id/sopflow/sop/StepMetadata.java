@@ -1,0 +1,86 @@
+package id.sopflow.sop;
+
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The mutu baku of one step as the generated BPMN carries it (the extension properties of its user task),
+ * read back typed. Every reader of a step's properties goes through here, so the property names are spelled
+ * once, by the generator's side.
+ *
+ * @param number   the step's number in the SOP table ({@value #STEP})
+ * @param role     the acting role, a candidate group ({@value #ROLE})
+ * @param waktu    the time standard as written, empty when the table gives none ({@value #WAKTU})
+ * @param returnTo for a review step, where a rejection sends the work ({@value #RETURN_TO})
+ */
+public record StepMetadata(int number, String role, List<String> kelengkapan, Optional<String> waktu, String output,
+                           String keterangan, OptionalInt returnTo) {
+
+    static final String STEP = "langkah";
+    static final String ROLE = "peran";
+    static final String KELENGKAPAN = "kelengkapan";
+    static final String WAKTU = "waktu";
+    static final String OUTPUT = "output";
+    static final String KETERANGAN = "keterangan";
+    static final String RETURN_TO = "kembaliKe";
+
+    public StepMetadata {
+        kelengkapan = List.copyOf(kelengkapan);
+    }
+
+    /** The step a user task stands for; empty for an element that is no SOP step. */
+    public static Optional<StepMetadata> of(BaseElement userTask) {
+        Map<String, String> p = properties(userTask);
+        if (!p.containsKey(STEP)) {
+            return Optional.empty();
+        }
+        String kelengkapan = p.getOrDefault(KELENGKAPAN, "");
+        return Optional.of(new StepMetadata(Integer.parseInt(p.get(STEP)), p.getOrDefault(ROLE, ""),
+                kelengkapan.isBlank() ? List.of() : Arrays.stream(kelengkapan.split(";\\s*")).toList(),
+                Optional.ofNullable(p.get(WAKTU)).filter(w -> !w.isBlank()), p.getOrDefault(OUTPUT, ""),
+                p.getOrDefault(KETERANGAN, ""),
+                p.containsKey(RETURN_TO) ? OptionalInt.of(Integer.parseInt(p.get(RETURN_TO))) : OptionalInt.empty()));
+    }
+
+    public boolean isReview() {
+        return returnTo.isPresent();
+    }
+
+    /** The properties the generator writes for a step, in order. */
+    static Map<String, String> propertiesOf(SopStep step) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put(STEP, String.valueOf(step.number()));
+        props.put(ROLE, step.roleId());
+        if (!step.kelengkapan().isEmpty()) {
+            props.put(KELENGKAPAN, String.join("; ", step.kelengkapan()));
+        }
+        if (!step.waktuText().isBlank()) {
+            props.put(WAKTU, step.waktuText());
+        }
+        props.put(OUTPUT, step.output());
+        if (!step.keterangan().isBlank()) {
+            props.put(KETERANGAN, step.keterangan());
+        }
+        step.returnTo().ifPresent(r -> props.put(RETURN_TO, String.valueOf(r)));
+        return props;
+    }
+
+    /** The camunda:properties of an element, by name. */
+    public static Map<String, String> properties(BaseElement element) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (element == null || element.getExtensionElements() == null) {
+            return values;
+        }
+        element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
+                .forEach(p -> p.getCamundaProperties().forEach((CamundaProperty c) -> values.put(c.getCamundaName(), c.getCamundaValue())));
+        return values;
+    }
+}
