@@ -6,6 +6,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import java.util.NoSuchElementException;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
@@ -32,7 +37,8 @@ class ArchitectureTest {
             "id.sopflow.calendar.WorkingCalendars", "id.sopflow.calendar.CalendarFiles",
             "id.sopflow.calendar.AddedHoliday", "id.sopflow.calendar.AddedHolidays",
             "id.sopflow.monitoring.StepDeadlines", "id.sopflow.monitoring.Alert",
-            "id.sopflow.yaml.YamlFields"};
+            "id.sopflow.yaml.YamlFields",
+            "id.sopflow.api.InvalidInput", "id.sopflow.api.NotFound", "id.sopflow.api.Conflict"};
 
     private static final String[] ADAPTER_ANNOTATIONS = {
             "org.springframework.stereotype.Component", "org.springframework.context.annotation.Configuration",
@@ -91,6 +97,16 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("id.sopflow.monitoring.MutuBakuTimers") // called by JUEL: must be public
                 .should().notBePublic()
                 .because("each feature exposes one entry point; adapters stay inside their package")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllersSayWhatIsWrongWithTypedExceptions() {
+        noClasses().that().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .should().callConstructorWhere(target(owner(assignableTo(IllegalArgumentException.class))))
+                .orShould().callConstructorWhere(target(owner(assignableTo(NoSuchElementException.class))))
+                .because("a client's mistake is id.sopflow.api.InvalidInput (400), a missing thing id.sopflow.api.NotFound (404); "
+                        + "an IllegalArgumentException is a bug, answered 500")
                 .check(CLASSES);
     }
 

@@ -1,11 +1,14 @@
 package id.sopflow.calendar;
 
+import id.sopflow.api.InvalidInput;
+
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * A closed day added at run time by the admin (a local holiday or a late-announced cuti bersama),
- * on top of the holiday files.
+ * on top of the holiday files. A name or source longer than the database keeps is refused with
+ * {@link InvalidInput}: the admin typed it.
  *
  * @param kecamatan the kecamatan it applies to, empty for every kecamatan of the installation
  */
@@ -17,10 +20,10 @@ public record AddedHoliday(Holiday holiday, Optional<String> kecamatan, String a
 
     public AddedHoliday {
         if (holiday.name().length() > NAME_MAX) {
-            throw new IllegalArgumentException("isian 'nama' terlalu panjang (" + holiday.name().length() + " karakter, maksimal " + NAME_MAX + ")");
+            throw new InvalidInput("isian 'nama' terlalu panjang (" + holiday.name().length() + " karakter, maksimal " + NAME_MAX + ")");
         }
         if (holiday.source() != null && holiday.source().length() > SOURCE_MAX) {
-            throw new IllegalArgumentException("isian 'sumber' terlalu panjang (" + holiday.source().length() + " karakter, maksimal "
+            throw new InvalidInput("isian 'sumber' terlalu panjang (" + holiday.source().length() + " karakter, maksimal "
                     + SOURCE_MAX + ")");
         }
     }

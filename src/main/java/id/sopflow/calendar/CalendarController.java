@@ -1,7 +1,9 @@
 package id.sopflow.calendar;
 
+import id.sopflow.api.Conflict;
+import id.sopflow.api.InvalidInput;
+import id.sopflow.api.NotFound;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,8 +23,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -61,13 +62,14 @@ class CalendarController {
                 .toList();
     }
 
+    /** Answers the day as {@code GET /libur} lists it, with its address (for {@code DELETE}) in {@code Location}. */
     @PostMapping("/libur")
-    ResponseEntity<Map<String, String>> add(@RequestBody NewDay day, Principal user) {
+    ResponseEntity<Day> add(@RequestBody NewDay day, Principal user) {
         if (day.tanggal() == null) {
-            throw new IllegalArgumentException("isian 'tanggal' wajib diisi (format YYYY-MM-DD)");
+            throw new InvalidInput("isian 'tanggal' wajib diisi (format YYYY-MM-DD)");
         }
         if (day.nama() == null || day.nama().isBlank()) {
-            throw new IllegalArgumentException("isian 'nama' wajib diisi");
+            throw new InvalidInput("isian 'nama' wajib diisi");
         }
         Holiday.Kind kind = kind(day.jenis());
         Optional<String> kecamatan = Optional.ofNullable(day.kecamatan()).filter(k -> !k.isBlank()).map(String::strip);
@@ -76,17 +78,17 @@ class CalendarController {
         AddedHoliday added = new AddedHoliday(new Holiday(day.tanggal(), day.nama(), kind, day.sumber()), kecamatan,
                 user == null ? "sistem" : user.getName(), ClockUtil.getCurrentTime().toInstant());
         if (!calendars.added().add(added)) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("pesan",
-                    "tanggal " + day.tanggal() + " sudah ditambahkan" + kecamatan.map(k -> " untuk " + k).orElse("")));
+            throw new Conflict("tanggal " + day.tanggal() + " sudah ditambahkan" + kecamatan.map(k -> " untuk " + k).orElse(""));
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("pesan",
-                "hari libur " + day.tanggal() + " ditambahkan; berlaku untuk tenggat yang dihitung sejak sekarang"));
+        Holiday h = added.holiday();
+        return ResponseEntity.created(URI.create("/api/kalender/libur/" + h.date() + kecamatan.map(k -> "?kecamatan=" + k).orElse("")))
+                .body(new Day(h.date(), h.name(), h.kind().name(), h.source(), true, kecamatan.orElse(null)));
     }
 
     @DeleteMapping("/libur/{tanggal}")
     ResponseEntity<Void> remove(@PathVariable LocalDate tanggal, @RequestParam(required = false) String kecamatan) {
         if (!calendars.added().remove(tanggal, Optional.ofNullable(kecamatan).filter(k -> !k.isBlank()))) {
-            throw new NoSuchElementException("tidak ada hari libur tambahan pada " + tanggal);
+            throw new NotFound("tidak ada hari libur tambahan pada " + tanggal);
         }
         return ResponseEntity.noContent().build();
     }
@@ -103,11 +105,16 @@ class CalendarController {
             start = mulai.length() <= 19 ? LocalDateTime.parse(mulai).atZone(calendar.zone()).toInstant()
                     : OffsetDateTime.parse(mulai).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'mulai' harus berformat ISO, contoh 2026-11-23T10:00 (waktu setempat kecamatan) "
+            throw new InvalidInput("'mulai' harus berformat ISO, contoh 2026-11-23T10:00 (waktu setempat kecamatan) "
                     + "atau 2026-11-23T10:00:00+07:00");
         }
         inRange(start.atZone(calendar.zone()).getYear(), "mulai");
-        Waktu parsed = Waktu.parse(waktu).orElseThrow(() -> new IllegalArgumentException("'waktu' kosong"));
+        Waktu parsed;
+        try {
+            parsed = Waktu.parse(waktu).orElseThrow(() -> new InvalidInput("'waktu' kosong"));
+        } catch (WaktuFormatException e) {
+            throw new InvalidInput(e.getMessage());
+        }
         return new Due(start.atZone(calendar.zone()).toOffsetDateTime(), parsed.text(),
                 calendar.add(start, parsed.target()).atZone(calendar.zone()).toOffsetDateTime(),
                 calendar.add(start, parsed.limit()).atZone(calendar.zone()).toOffsetDateTime(),
@@ -120,13 +127,13 @@ class CalendarController {
 
     private static void inRange(int year, String field) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new IllegalArgumentException("'" + field + "' di luar rentang kalender (tahun " + FIRST_YEAR + " sampai " + LAST_YEAR + ")");
+            throw new InvalidInput("'" + field + "' di luar rentang kalender (tahun " + FIRST_YEAR + " sampai " + LAST_YEAR + ")");
         }
     }
 
     private void known(String kecamatan) {
         if (!calendars.knows(kecamatan)) {
-            throw new IllegalArgumentException("kecamatan '" + kecamatan + "' tidak dikenal");
+            throw new InvalidInput("kecamatan '" + kecamatan + "' tidak dikenal");
         }
     }
 
@@ -137,7 +144,7 @@ class CalendarController {
         try {
             return Holiday.Kind.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("jenis '" + text + "' tidak dikenal; gunakan libur_nasional, cuti_bersama atau libur_lokal");
+            throw new InvalidInput("jenis '" + text + "' tidak dikenal; gunakan libur_nasional, cuti_bersama atau libur_lokal");
         }
     }
 }

@@ -15,7 +15,8 @@
  *       {@link id.sopflow.calendar.CalendarFiles}.</li>
  * </ul>
  *
- * <p>It depends on the JDK and SnakeYAML only: no Spring, no Camunda. Everything is immutable and free of the
+ * <p>It depends on the JDK and SnakeYAML only (and on {@code id.sopflow.api}'s plain exceptions for what a caller
+ * typed wrong): no Spring, no Camunda. Everything is immutable and free of the
  * wall clock; callers pass the instants.
  */
 package id.sopflow.calendar;

@@ -1,5 +1,7 @@
 package id.sopflow.monitoring;
 
+import id.sopflow.api.InvalidInput;
+import id.sopflow.api.NotFound;
 import id.sopflow.sop.ProcessContract.AlertKind;
 import id.sopflow.calendar.WorkingCalendar;
 import org.camunda.bpm.engine.HistoryService;
@@ -22,7 +24,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -49,13 +50,13 @@ class MonitoringController {
         this.runtime = runtime;
     }
 
-    record AlertView(String id, String jenis, String kecamatan, String proses, String businessKey, String prosesInstanceId,
+    record AlertView(String id, String jenis, String kecamatan, String kode, String businessKey, String prosesInstanceId,
             Integer langkah, String namaLangkah, String tugasId, String pemegang, String waktu, OffsetDateTime mulai,
             OffsetDateTime tenggat, OffsetDateTime dicatatPada, List<String> diberitahukanKe, OffsetDateTime selesaiPada,
             long terlambatMenit, String terlambat) {
     }
 
-    record InstanceView(String id, String proses, String businessKey, String kecamatan, OffsetDateTime mulai,
+    record InstanceView(String id, String kode, String businessKey, String kecamatan, OffsetDateTime mulai,
             OffsetDateTime rencanaSelesai, long terlambatMenit, String terlambat) {
     }
 
@@ -71,7 +72,7 @@ class MonitoringController {
     List<AlertView> alerts(@RequestParam(defaultValue = "terbuka") String status, @RequestParam(required = false) String jenis,
             @RequestParam(required = false) String kecamatan) {
         if (!status.equals("terbuka") && !status.equals("semua")) {
-            throw new IllegalArgumentException("status '" + status + "' tidak dikenal; gunakan terbuka atau semua");
+            throw new InvalidInput("status '" + status + "' tidak dikenal; gunakan terbuka atau semua");
         }
         Optional<AlertKind> kind = Optional.ofNullable(jenis).filter(j -> !j.isBlank()).map(MonitoringController::kind);
         Viewer viewer = Viewer.of(identity);
@@ -131,7 +132,7 @@ class MonitoringController {
         Viewer viewer = Viewer.of(identity);
         if (!alerts.markRead(id, viewer.allKecamatan() ? List.of() : viewer.scope(null), groupsOf(viewer), viewer.userId(),
                 timers.now())) {
-            throw new NoSuchElementException("pemberitahuan '" + id + "' tidak ditemukan");
+            throw new NotFound("pemberitahuan '" + id + "' tidak ditemukan");
         }
         return ResponseEntity.noContent().build();
     }
@@ -175,7 +176,7 @@ class MonitoringController {
         try {
             return AlertKind.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("jenis '" + text + "' tidak dikenal; gunakan PENGINGAT, TERLAMBAT, ESKALASI atau TENGGAT_LAPORAN");
+            throw new InvalidInput("jenis '" + text + "' tidak dikenal; gunakan PENGINGAT, TERLAMBAT, ESKALASI atau TENGGAT_LAPORAN");
         }
     }
 }

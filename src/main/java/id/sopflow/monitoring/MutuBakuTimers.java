@@ -121,13 +121,17 @@ public class MutuBakuTimers {
 
     /** The planned finish of a starting instance: its steps one after another, each within its limit. */
     Instant plan(DelegateExecution instance) {
-        List<Waktu> steps = process(instance).getChildElementsByType(UserTask.class).stream()
+        return StepDeadlines.plannedFinish(now(), stepLimits(process(instance)), calendar(instance));
+    }
+
+    /** The waktu of a process's steps in step order (steps without one take no time in the plan). */
+    static List<Waktu> stepLimits(Process process) {
+        return process.getChildElementsByType(UserTask.class).stream()
                 .map(StepMetadata::of).flatMap(Optional::stream)
                 .filter(step -> step.waktu().isPresent())
                 .sorted(Comparator.comparingInt(StepMetadata::number))
                 .map(step -> Waktu.parse(step.waktu().get()).orElseThrow())
                 .toList();
-        return StepDeadlines.plannedFinish(now(), steps, calendar(instance));
     }
 
     WorkingCalendar calendar(DelegateExecution execution) {

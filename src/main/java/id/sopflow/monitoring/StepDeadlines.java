@@ -48,6 +48,28 @@ public record StepDeadlines(Instant start, Optional<Instant> reminder, Instant d
         return new StepDeadlines(parts.get("mulai"), Optional.ofNullable(parts.get("pengingat")), parts.get("batas"), parts.get("eskalasi"));
     }
 
+    /**
+     * The latest start from which a sequence of steps, each done within its limit, still finishes by the
+     * deadline (to the minute): the inverse of {@link #plannedFinish}, found by bisection because working time
+     * is monotonic but not invertible in closed form. Looked for within 62 days before the deadline.
+     */
+    public static Instant latestStart(Instant deadline, List<Waktu> steps, WorkingCalendar calendar) {
+        long low = deadline.minus(java.time.Duration.ofDays(62)).getEpochSecond() / 60;
+        long high = deadline.getEpochSecond() / 60;
+        if (plannedFinish(Instant.ofEpochSecond(low * 60), steps, calendar).isAfter(deadline)) {
+            return Instant.ofEpochSecond(low * 60);
+        }
+        while (high - low > 1) {
+            long middle = (low + high) / 2;
+            if (plannedFinish(Instant.ofEpochSecond(middle * 60), steps, calendar).isAfter(deadline)) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        return Instant.ofEpochSecond(low * 60);
+    }
+
     /** The planned finish of a sequence of steps done one after another, each within its limit. */
     public static Instant plannedFinish(Instant start, List<Waktu> steps, WorkingCalendar calendar) {
         Instant t = start;

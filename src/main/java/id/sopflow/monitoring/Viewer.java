@@ -1,5 +1,6 @@
 package id.sopflow.monitoring;
 
+import id.sopflow.api.NotFound;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
@@ -34,11 +35,15 @@ record Viewer(String userId, List<String> kecamatan, List<String> groups, boolea
         return allKecamatan || groups.stream().anyMatch(OFFICE_WIDE::contains);
     }
 
-    /** The kecamatan this viewer may ask about, narrowed to {@code wanted} when given. */
+    /**
+     * The kecamatan this viewer may ask about, narrowed to {@code wanted} when given.
+     *
+     * @throws NotFound when {@code wanted} is not one of the viewer's (unknown or another's: the same answer)
+     */
     List<String> scope(String wanted) {
         if (wanted != null && !wanted.isBlank()) {
             if (!allKecamatan && !kecamatan.contains(wanted)) {
-                throw new java.util.NoSuchElementException("kecamatan '" + wanted + "' tidak ditemukan");
+                throw new NotFound("kecamatan '" + wanted + "' tidak ditemukan");
             }
             return List.of(wanted);
         }

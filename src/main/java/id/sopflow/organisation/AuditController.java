@@ -1,5 +1,7 @@
 package id.sopflow.organisation;
 
+import id.sopflow.api.NotFound;
+import id.sopflow.calendar.WorkingCalendars;
 import id.sopflow.sop.ProcessContract;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
@@ -8,15 +10,15 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ import java.util.stream.Collectors;
  * assignment and completion of a step (a review step completed with {@code disetujui=false} is a
  * rejection, with the reviewer's {@code catatan}), and the end. Built from Camunda's history and user
  * operation log, read as the requesting user: whoever may not read the instance's history (another
- * kecamatan, a pelaksana) gets 404, so existence does not leak.
+ * kecamatan, a pelaksana) gets 404, so existence does not leak. Times are in the instance's kecamatan's zone.
  */
 @RestController
 class AuditController {
@@ -37,22 +39,28 @@ class AuditController {
     static final String APPROVED = ProcessContract.APPROVED;
     static final String NOTE = ProcessContract.NOTE;
 
-    /** One audit line. */
-    record Entry(String who, Instant when, String what, String step, String stepName, String note) {
+    /**
+     * One audit line: who ({@code siapa}, a user id; none for the end) did what ({@code apa}) when ({@code kapan}), on
+     * which step ({@code langkah}, its number, and {@code namaLangkah}), with the reviewer's {@code catatan}.
+     */
+    record Entry(String siapa, OffsetDateTime kapan, String apa, Integer langkah, String namaLangkah, String catatan) {
     }
 
     private final HistoryService history;
+    private final WorkingCalendars calendars;
 
-    AuditController(HistoryService history) {
+    AuditController(HistoryService history, WorkingCalendars calendars) {
         this.history = history;
+        this.calendars = calendars;
     }
 
     @GetMapping("/api/instances/{id}/audit")
-    ResponseEntity<?> audit(@PathVariable String id) {
+    List<Entry> audit(@PathVariable String id) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
         if (instance == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("pesan", "Instance SOP '" + id + "' tidak ditemukan."));
+            throw new NotFound("Instance SOP '" + id + "' tidak ditemukan.");
         }
+        ZoneId zone = calendars.forKecamatan(instance.getTenantId()).zone();
         Map<String, HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().processInstanceId(id).list().stream()
                 .collect(Collectors.toMap(HistoricTaskInstance::getId, Function.identity()));
         List<HistoricDetail> details = history.createHistoricDetailQuery().processInstanceId(id).variableUpdates().list();
@@ -60,13 +68,13 @@ class AuditController {
         List<Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         boolean atStart = instance.getStartActivityId() == null || instance.getStartActivityId().equals(ProcessContract.START_EVENT);
-        entries.add(new Entry(instance.getStartUserId(), instance.getStartTime().toInstant(), "memulai SOP", null, null,
+        entries.add(new Entry(instance.getStartUserId(), at(instance.getStartTime(), zone), "memulai SOP", null, null,
                 atStart ? null : "dimulai di tengah alur, pada " + instance.getStartActivityId()));
         for (UserOperationLogEntry log : history.createUserOperationLogQuery().processInstanceId(id)
                 .entityType(EntityTypes.PROCESS_INSTANCE).orderByTimestamp().asc().list()) {
             String what = instanceOperation(log.getOperationType());
             if (what != null && seen.add(log.getOperationId() + "/" + log.getOperationType())) {
-                entries.add(new Entry(log.getUserId(), log.getTimestamp().toInstant(), what, null, null, null));
+                entries.add(new Entry(log.getUserId(), at(log.getTimestamp(), zone), what, null, null, null));
             }
         }
         for (UserOperationLogEntry log : history.createUserOperationLogQuery().processInstanceId(id)
@@ -89,23 +97,28 @@ class AuditController {
                 }
                 note = catatan == null || catatan.toString().isBlank() ? null : catatan.toString();
             }
-            entries.add(new Entry(log.getUserId(), log.getTimestamp().toInstant(), what,
-                    task == null ? null : task.getTaskDefinitionKey(), task == null ? null : task.getName(), note));
+            entries.add(new Entry(log.getUserId(), at(log.getTimestamp(), zone), what,
+                    task == null ? null : ProcessContract.stepNumber(task.getTaskDefinitionKey()).orElse(null),
+                    task == null ? null : task.getName(), note));
         }
         if (instance.getEndTime() != null) {
-            entries.add(new Entry(null, instance.getEndTime().toInstant(), "SOP selesai", null, null, null));
+            entries.add(new Entry(null, at(instance.getEndTime(), zone), "SOP selesai", null, null, null));
         }
         // same millisecond: a claim comes before the completion, the start first and the end last
-        entries.sort(Comparator.comparing(Entry::when).thenComparing(AuditController::rank));
-        return ResponseEntity.ok(entries);
+        entries.sort(Comparator.comparing((Entry e) -> e.kapan().toInstant()).thenComparing(AuditController::rank));
+        return entries;
+    }
+
+    private static OffsetDateTime at(Date date, ZoneId zone) {
+        return date.toInstant().atZone(zone).toOffsetDateTime();
     }
 
     private static int rank(Entry entry) {
-        return switch (entry.what()) {
+        return switch (entry.apa()) {
             case "memulai SOP" -> 0;
             case "SOP selesai" -> 3;
-            default -> entry.what().startsWith("menyelesaikan") || entry.what().startsWith("menyetujui")
-                    || entry.what().startsWith("mengembalikan") ? 2 : 1;
+            default -> entry.apa().startsWith("menyelesaikan") || entry.apa().startsWith("menyetujui")
+                    || entry.apa().startsWith("mengembalikan") ? 2 : 1;
         };
     }
 

@@ -85,6 +85,14 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
         if (refused != null) {
             return answer(Response.Status.BAD_REQUEST, refused.getClass().getSimpleName(), refused.getMessage());
         }
+        if (!read) {
+            // a race the engine did not name (two completions of one step can also fail inside the engine): if the
+            // step is done by now, the loser gets the conflict, not a server error
+            Optional<String> done = alreadyCompleted(path);
+            if (done.isPresent() && ExceptionHandlerHelper.getInstance().getStatus(exception).getStatusCode() >= 500) {
+                return answer(Response.Status.CONFLICT, "Conflict", done.get());
+            }
+        }
         if (exception instanceof NullPointerException && fromRestResource(exception) && !read) {
             // Camunda's resources read the request body without checking it is there (a body of "null")
             return answer(Response.Status.BAD_REQUEST, "InvalidRequest", "Isi permintaan kosong atau tidak lengkap.");

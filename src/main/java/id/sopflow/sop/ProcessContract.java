@@ -1,6 +1,9 @@
 package id.sopflow.sop;
 
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the generated processes promise the code that runs them: the variables a client may send, and the
@@ -92,6 +95,8 @@ public final class ProcessContract {
         TENGGAT_LAPORAN
     }
 
+    private static final Pattern STEP_ELEMENT = Pattern.compile("langkah_(\\d+)");
+
     private ProcessContract() {
     }
 
@@ -113,6 +118,12 @@ public final class ProcessContract {
             throw new IllegalStateException("elemen " + serviceTask.getId() + " tidak punya properti '" + SCHEDULED_PROCESS_PROPERTY + "'");
         }
         return key;
+    }
+
+    /** The step number of a step's user task id, e.g. 5 for {@code langkah_05}; empty for any other id. */
+    public static Optional<Integer> stepNumber(String elementId) {
+        Matcher m = elementId == null ? null : STEP_ELEMENT.matcher(elementId);
+        return m != null && m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
     }
 
     /** The variable a review step hands its decision to its gateway in, e.g. {@code langkah_09_disetujui}. */

@@ -1,5 +1,7 @@
 package id.sopflow.sop;
 
+import id.sopflow.api.InvalidInput;
+import id.sopflow.api.NotFound;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -17,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * {@code /api/sop}: the SOPs that apply to the caller's kecamatan (its own variants, else the shared
@@ -43,7 +44,7 @@ class SopController {
     record StartRequest(String businessKey, String kecamatan) {
     }
 
-    record Started(String id, String kode, String businessKey, String kecamatan, String definitionId) {
+    record Started(String id, String kode, String businessKey, String kecamatan, String definisiId) {
     }
 
     @GetMapping
@@ -61,7 +62,7 @@ class SopController {
     @ResponseStatus(HttpStatus.CREATED)
     Started start(@PathVariable String kode, @RequestBody(required = false) StartRequest request) {
         if (catalog.definitions().stream().noneMatch(s -> s.kode().equals(kode))) {
-            throw new NoSuchElementException("SOP '" + kode + "' tidak ada");
+            throw new NotFound("SOP '" + kode + "' tidak ada");
         }
         String office = kecamatan(request == null ? null : request.kecamatan(), true);
         var builder = SopStart.forKecamatan(engine, kode, office);
@@ -83,7 +84,7 @@ class SopController {
             return own.get(0);
         }
         if (required) {
-            throw new IllegalArgumentException("sebutkan 'kecamatan' (id kecamatan) untuk memulai SOP");
+            throw new InvalidInput("sebutkan 'kecamatan' (id kecamatan) untuk memulai SOP");
         }
         return null;
     }

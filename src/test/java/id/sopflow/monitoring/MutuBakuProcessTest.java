@@ -207,14 +207,19 @@ class MutuBakuProcessTest {
     }
 
     @Test
-    void rfkStartsOnTheFirstOfTheMonthForEveryKecamatanAndEscalatesAMissedDeadline() {
-        ClockUtil.setCurrentTime(wib("2026-11-20T10:00"));
-        Job monthly = engine.getManagementService().createJobQuery().processDefinitionKey("rfk-teppa-bulanan").singleResult();
-        Instant expected = LocalDateTime.parse("2026-12-01T07:00").atZone(ZoneId.systemDefault()).toInstant();
-        assertThat(monthly.getDuedate().toInstant()).as("cron 0 0 7 1 * ? in the server's zone").isEqualTo(expected);
+    void rfkStartsEarlyEnoughForItsMutuBakuToFitBeforeTheFourthAndEscalatesAMissedDeadline() {
+        Job daily = engine.getManagementService().createJobQuery().processDefinitionKey("rfk-teppa-bulanan").singleResult();
 
-        ClockUtil.setCurrentTime(Date.from(expected));
-        execute(monthly);
+        // 4 hari kerja and 3 jam 40 menit must end by Thu 3 Dec 16:00 (before the 4th): latest start Fri 27 Nov 11:20 WIB
+        at("2026-11-26T07:00");
+        execute(daily);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("rfk-teppa").count())
+                .as("tomorrow's check is still in time").isZero();
+        at("2026-11-26T12:00");
+        Job next = engine.getManagementService().createJobQuery().processDefinitionKey("rfk-teppa-bulanan").singleResult();
+        assertThat(next.getDuedate()).as("checked daily (07:00 server time)")
+                .isAfter(wib("2026-11-26T07:00")).isBeforeOrEqualTo(wib("2026-11-27T07:00"));
+        execute(next);
 
         List<ProcessInstance> started = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("rfk-teppa")
                 .orderByBusinessKey().asc().list();
@@ -223,9 +228,12 @@ class MutuBakuProcessTest {
         ProcessInstance rfk = started.get(1);
         assertThat(engine.getRuntimeService().getVariable(rfk.getId(), "tenggatLaporan")).isEqualTo(wib("2026-12-04T00:00"));
         assertThat(engine.getRuntimeService().getVariable(rfk.getId(), "kecamatan")).isEqualTo("arut-selatan");
-        assertThat(engine.getManagementService().createJobQuery().processDefinitionKey("rfk-teppa-bulanan").singleResult()
-                .getDuedate().toInstant()).as("next month")
-                .isEqualTo(LocalDateTime.parse("2027-01-01T07:00").atZone(ZoneId.systemDefault()).toInstant());
+        assertThat((Date) engine.getRuntimeService().getVariable(rfk.getId(), "rencanaSelesai"))
+                .as("an instance that keeps every mutu baku is on time").isBeforeOrEqualTo(wib("2026-12-04T00:00"));
+        at("2026-11-27T12:00");
+        execute(engine.getManagementService().createJobQuery().processDefinitionKey("rfk-teppa-bulanan").singleResult());
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("rfk-teppa").count())
+                .as("a period is started once").isEqualTo(2);
 
         Job deadline = job("tenggat_laporan_lewat", rfk);
         assertThat(deadline.getDuedate()).isEqualTo(wib("2026-12-04T00:00"));

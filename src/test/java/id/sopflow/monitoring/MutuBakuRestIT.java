@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -109,7 +110,9 @@ class MutuBakuRestIT {
         ResponseEntity<Map<String, Object>> response = rest.exchange("/api/kalender/tenggat?waktu=sebentar&mulai=2025-11-24T10:00",
                 HttpMethod.GET, null, OBJECT);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) response.getBody().get("pesan")).contains("sebentar");
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody()).containsEntry("status", 400).containsEntry("instance", "/api/kalender/tenggat");
+        assertThat((String) response.getBody().get("detail")).contains("sebentar");
     }
 
     private String startDpa() {

@@ -49,4 +49,18 @@ class StepDeadlinesTest {
     private static Instant wib(String local) {
         return LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Jakarta")).toInstant();
     }
+
+    @Test
+    void theLatestStartIsTheInverseOfThePlannedFinish() {
+        var calendar = MonitoringBeans.calendarFiles();
+        List<Waktu> rfk = java.util.stream.Stream.of("1 hari", "1 hari", "1 hari", "1 hari", "1 jam", "1 jam", "1 jam", "5 menit",
+                "10 menit", "10 menit", "10 menit", "5 menit").map(w -> Waktu.parse(w).orElseThrow()).toList();
+        Instant deadline = java.time.ZonedDateTime.parse("2026-12-04T00:00+07:00").toInstant();
+
+        Instant latest = StepDeadlines.latestStart(deadline, rfk, calendar);
+
+        assertThat(latest).isEqualTo(java.time.ZonedDateTime.parse("2026-11-27T11:20+07:00").toInstant());
+        assertThat(StepDeadlines.plannedFinish(latest, rfk, calendar)).isBeforeOrEqualTo(deadline);
+        assertThat(StepDeadlines.plannedFinish(latest.plusSeconds(60), rfk, calendar)).isAfter(deadline);
+    }
 }

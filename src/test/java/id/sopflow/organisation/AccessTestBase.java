@@ -33,21 +33,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Shared set-up of the access-control integration tests: the application with the test profile (users of
  * config/organisasi.yaml with the passwords of application-test.yaml), REST helpers, and starting SOPs
- * through the engine API as a user of a kecamatan. Not a test itself.
+ * through the engine API as a user of a kecamatan. Not a test itself. Public, with protected helpers, for the
+ * integration tests of other packages' {@code /api} (they share its application context).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-abstract class AccessTestBase {
+public abstract class AccessTestBase {
 
     static final String STAFF_PASSWORD = "Uji-Staf-Rahasia-2026";
     static final String ADMIN_PASSWORD = "Uji-Admin-Rahasia-2026";
 
     @Autowired
-    TestRestTemplate rest;
+    protected TestRestTemplate rest;
     @Autowired
     IdentityService identityService;
     @Autowired
-    RuntimeService runtimeService;
+    protected RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
     @Autowired
@@ -55,13 +56,13 @@ abstract class AccessTestBase {
 
     /** Other tests share the application context: leave no running instance behind. */
     @AfterEach
-    void deleteInstances() {
+    protected void deleteInstances() {
         runtimeService.createProcessInstanceQuery().list()
                 .forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "test", true, true, true, true));
     }
 
     /** REST as a user of the organisation file, HTTP Basic. */
-    TestRestTemplate as(String userId) {
+    protected TestRestTemplate as(String userId) {
         return rest.withBasicAuth(userId, userId.equals("admin") ? ADMIN_PASSWORD : STAFF_PASSWORD);
     }
 
@@ -82,7 +83,7 @@ abstract class AccessTestBase {
         }
     }
 
-    ProcessInstance startAs(String userId, String processKey) {
+    protected ProcessInstance startAs(String userId, String processKey) {
         return startAs(userId, processKey, Map.of());
     }
 
@@ -128,8 +129,8 @@ abstract class AccessTestBase {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     /** A logged-in browser: the session cookie after the form login. */
-    record Session(String cookie) {
-        HttpHeaders headers() {
+    protected record Session(String cookie) {
+        public HttpHeaders headers() {
             HttpHeaders headers = new HttpHeaders();
             headers.add(HttpHeaders.COOKIE, cookie);
             return headers;
@@ -157,7 +158,7 @@ abstract class AccessTestBase {
         return response;
     }
 
-    Session login(String userId) {
+    protected Session login(String userId) {
         StringBuilder cookie = new StringBuilder();
         ResponseEntity<String> response = formLogin(userId, userId.equals("admin") ? ADMIN_PASSWORD : STAFF_PASSWORD, cookie);
         assertThat(response.getStatusCode().value()).isEqualTo(302);

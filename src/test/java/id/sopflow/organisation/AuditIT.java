@@ -32,18 +32,18 @@ class AuditIT extends AccessTestBase {
 
         List<Map<String, Object>> audit = getList(as("sekcam.ajibarang"), "/api/instances/" + dpa.getId() + "/audit").getBody();
 
-        assertThat(audit).extracting(e -> e.get("who"), e -> e.get("what"), e -> e.get("step"), e -> e.get("note")).containsExactly(
+        assertThat(audit).extracting(e -> e.get("siapa"), e -> e.get("apa"), e -> e.get("langkah"), e -> e.get("catatan")).containsExactly(
                 tuple("camat.ajibarang", "memulai SOP", null, null),
-                tuple("camat.ajibarang", "mengklaim", "langkah_01", null),
-                tuple("camat.ajibarang", "menyelesaikan", "langkah_01", null),
-                tuple("sekcam.ajibarang", "mengklaim", "langkah_02", null),
-                tuple("sekcam.ajibarang", "menyelesaikan", "langkah_02", null),
-                tuple("kasubbag.ajibarang", "mengklaim", "langkah_03", null),
-                tuple("kasubbag.ajibarang", "menyelesaikan", "langkah_03", null),
-                tuple("sekcam.ajibarang", "mengklaim", "langkah_04", null),
-                tuple("sekcam.ajibarang", "mengembalikan (tidak disetujui)", "langkah_04", "Angka pagu belum sesuai"));
-        assertThat(audit).allSatisfy(e -> assertThat(e.get("when")).isNotNull());
-        assertThat(audit.get(8).get("stepName")).isEqualTo(review.getName());
+                tuple("camat.ajibarang", "mengklaim", 1, null),
+                tuple("camat.ajibarang", "menyelesaikan", 1, null),
+                tuple("sekcam.ajibarang", "mengklaim", 2, null),
+                tuple("sekcam.ajibarang", "menyelesaikan", 2, null),
+                tuple("kasubbag.ajibarang", "mengklaim", 3, null),
+                tuple("kasubbag.ajibarang", "menyelesaikan", 3, null),
+                tuple("sekcam.ajibarang", "mengklaim", 4, null),
+                tuple("sekcam.ajibarang", "mengembalikan (tidak disetujui)", 4, "Angka pagu belum sesuai"));
+        assertThat(audit).allSatisfy(e -> assertThat((String) e.get("kapan")).endsWith("+07:00"));
+        assertThat(audit.get(8).get("namaLangkah")).isEqualTo(review.getName());
     }
 
     @Test

@@ -69,12 +69,12 @@ class IntegrityIT extends AccessTestBase {
         assertThat(openTask(renja).getTaskDefinitionKey()).as("sent back to the drafting step").isEqualTo("langkah_07");
 
         List<Map<String, Object>> audit = getList(as("sekcam.arut-selatan"), "/api/instances/" + renja.getId() + "/audit").getBody();
-        assertThat(audit).filteredOn(e -> e.get("what").toString().matches("menyetujui|mengembalikan.*"))
-                .extracting(e -> e.get("who"), e -> e.get("what"), e -> e.get("step"), e -> e.get("note"))
+        assertThat(audit).filteredOn(e -> e.get("apa").toString().matches("menyetujui|mengembalikan.*"))
+                .extracting(e -> e.get("siapa"), e -> e.get("apa"), e -> e.get("langkah"), e -> e.get("catatan"))
                 .containsExactly(
-                        tuple("kasubbag.arut-selatan", "menyetujui", "langkah_09", "Sudah sesuai"),
-                        tuple("sekcam.arut-selatan", "menyetujui", "langkah_10", "Lanjut ke Camat"),
-                        tuple("camat.arut-selatan", "mengembalikan (tidak disetujui)", "langkah_11", "Perbaiki target kinerja"));
+                        tuple("kasubbag.arut-selatan", "menyetujui", 9, "Sudah sesuai"),
+                        tuple("sekcam.arut-selatan", "menyetujui", 10, "Lanjut ke Camat"),
+                        tuple("camat.arut-selatan", "mengembalikan (tidak disetujui)", 11, "Perbaiki target kinerja"));
     }
 
     @Test
@@ -140,7 +140,7 @@ class IntegrityIT extends AccessTestBase {
                 .getStatusCode().value()).isEqualTo(204);
         assertThat(openTask(renja).getTaskDefinitionKey()).isEqualTo("langkah_12");
         assertThat(getList(as("sekcam.arut-selatan"), "/api/instances/" + renja.getId() + "/audit").getBody())
-                .extracting(e -> e.get("who"), e -> e.get("what"))
+                .extracting(e -> e.get("siapa"), e -> e.get("apa"))
                 .contains(tuple("admin", "memindahkan posisi langkah (modifikasi instance, admin)"));
 
         ResponseEntity<Map<String, Object>> adminStart = exchangeMap(as("admin"), "/engine-rest/process-definition/key/renja/start",
@@ -148,7 +148,7 @@ class IntegrityIT extends AccessTestBase {
                         + " \"variables\": {\"kecamatan\": {\"value\": \"arut-selatan\", \"type\": \"String\"}}}");
         assertThat(adminStart.getStatusCode().value()).isEqualTo(200);
         assertThat(getList(as("sekcam.arut-selatan"), "/api/instances/" + adminStart.getBody().get("id") + "/audit").getBody())
-                .extracting(e -> e.get("who"), e -> e.get("what"), e -> e.get("note"))
+                .extracting(e -> e.get("siapa"), e -> e.get("apa"), e -> e.get("catatan"))
                 .contains(tuple("admin", "memulai SOP", "dimulai di tengah alur, pada langkah_05"));
     }
 

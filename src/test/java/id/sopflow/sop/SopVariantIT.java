@@ -61,14 +61,14 @@ class SopVariantIT {
         Map<String, Object> arutSelatan = start("pelaksana.arut-selatan", "renstra", "RENSTRA-ARS");
 
         assertThat(ajibarang).containsEntry("kecamatan", "ajibarang");
-        assertThat(repository.getProcessDefinition((String) ajibarang.get("definitionId")).getTenantId()).isEqualTo("ajibarang");
+        assertThat(repository.getProcessDefinition((String) ajibarang.get("definisiId")).getTenantId()).isEqualTo("ajibarang");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId((String) ajibarang.get("id")).singleResult().getTenantId())
                 .isEqualTo("ajibarang");
         assertThat(tasks.createTaskQuery().processInstanceId((String) ajibarang.get("id")).singleResult().getTaskDefinitionKey())
                 .isEqualTo("langkah_01");
         assertThat(tasks.createTaskQuery().processInstanceId((String) ajibarang.get("id")).taskCandidateGroup("camat").count()).isOne();
 
-        assertThat(repository.getProcessDefinition((String) arutSelatan.get("definitionId")).getTenantId()).isNull();
+        assertThat(repository.getProcessDefinition((String) arutSelatan.get("definisiId")).getTenantId()).isNull();
         assertThat(runtime.createProcessInstanceQuery().processInstanceId((String) arutSelatan.get("id")).singleResult().getTenantId())
                 .isEqualTo("arut-selatan");
         assertThat(tasks.createTaskQuery().processInstanceId((String) arutSelatan.get("id")).taskCandidateGroup("pelaksana").count()).isOne();
