@@ -34,7 +34,7 @@ class ArchitectureTest {
             "id.sopflow.sop.GenerateBpmn",
             "id.sopflow.calendar.Waktu", "id.sopflow.calendar.WorkAmount", "id.sopflow.calendar.WaktuFormatException",
             "id.sopflow.calendar.Holiday", "id.sopflow.calendar.OfficeHours", "id.sopflow.calendar.WorkingCalendar",
-            "id.sopflow.calendar.WorkingCalendars", "id.sopflow.calendar.CalendarFiles",
+            "id.sopflow.calendar.WorkingCalendars", "id.sopflow.calendar.CalendarFiles", "id.sopflow.calendar.CalendarFileException",
             "id.sopflow.calendar.AddedHoliday", "id.sopflow.calendar.AddedHolidays",
             "id.sopflow.monitoring.StepDeadlines", "id.sopflow.monitoring.Alert",
             "id.sopflow.yaml.YamlFields",
@@ -64,6 +64,7 @@ class ArchitectureTest {
         that.and().areNotNestedClasses().and().areNotAnonymousClasses()
                 // Spring Security calls its login plug-ins itself: they are adapters, constructed by a @Configuration
                 .and().doNotImplement("org.springframework.security.authentication.AuthenticationProvider")
+                .and().doNotHaveFullyQualifiedName("id.sopflow.ProcessEngineAfterMigrations") // Spring Boot SPI (spring.factories)
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .because("Spring is wired in at the edges: components, configurations, controllers, settings, login providers")
                 .check(CLASSES);

@@ -3,9 +3,8 @@ package id.sopflow;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import javax.sql.DataSource;
 import java.util.Map;
@@ -19,12 +18,12 @@ public final class TestProcessEngine {
     private TestProcessEngine() {
     }
 
-    /** A fresh in-memory H2 database with SOPflow's own tables (src/main/resources/schema.sql). */
+    /** A fresh in-memory H2 database with SOPflow's own tables (the Flyway migrations of db/migration). */
     public static DataSource database() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:test-" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
-        new ResourceDatabasePopulator(new FileSystemResource("src/main/resources/schema.sql")).execute(dataSource);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
     }
 

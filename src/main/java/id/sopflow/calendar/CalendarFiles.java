@@ -1,10 +1,18 @@
 package id.sopflow.calendar;
 
+import id.sopflow.yaml.YamlFields;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -18,16 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads the calendar data files.
@@ -42,6 +40,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *   sabtu: []                 # a day left out or empty has no office hours
  *   minggu: []
  * </pre>
+ * Periods of a day must not overlap, and at least one day must have one.
  *
  * <p>{@code config/kalender/libur/*.yaml}, one file per year:
  * <pre>
@@ -53,10 +52,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *     jenis: libur_nasional   # libur_nasional | cuti_bersama | libur_lokal
  *     sumber: ...             # optional, overrides the file's sumber (e.g. an amending SKB)
  * </pre>
- * Every date must lie in {@code tahun} and appear once per file. Unknown keys are refused so that typing errors
- * are not silently ignored. All values are read as text (no YAML date or number guessing).
+ * Every date must lie in {@code tahun} and appear once per file. Values are read as the text written (no YAML
+ * date or number guessing).
  *
- * <p>Every problem is an {@link IllegalArgumentException} whose message names the file, the entry and the field.
+ * <p>Validation reads like that of the SOP and organisation files ({@link YamlFields}): every problem of every file
+ * at once, each with file, line and field, unknown fields (typos) included, for example
+ * {@code config/kalender/libur/2026.yaml baris 14, hari libur ke-3, isian 'tanggal': '2026-02-30' bukan tanggal
+ * yang valid (TTTT-BB-HH, mis. 2026-08-17)}. Any problem throws a {@link CalendarFileException} listing them all;
+ * nothing is read from the files then.
  */
 public final class CalendarFiles {
 
@@ -69,265 +72,328 @@ public final class CalendarFiles {
             "jum'at", DayOfWeek.FRIDAY,
             "sabtu", DayOfWeek.SATURDAY,
             "minggu", DayOfWeek.SUNDAY);
+    private static final String DAY_NAMES = "senin, selasa, rabu, kamis, jumat, sabtu, minggu";
+    private static final String PERIODS_EXAMPLE = "[\"07:30-12:00\", \"13:00-16:00\"], atau [] untuk hari tanpa jam kerja";
     private static final Set<String> HOURS_KEYS = Set.of("zona", "hari");
     private static final Set<String> HOLIDAY_FILE_KEYS = Set.of("tahun", "sumber", "hari");
     private static final Set<String> HOLIDAY_KEYS = Set.of("tanggal", "nama", "jenis", "sumber");
+    private static final Map<String, Holiday.Kind> KINDS = Map.of(
+            "libur_nasional", Holiday.Kind.LIBUR_NASIONAL,
+            "cuti_bersama", Holiday.Kind.CUTI_BERSAMA,
+            "libur_lokal", Holiday.Kind.LIBUR_LOKAL);
 
     private CalendarFiles() {
     }
 
+    /**
+     * A calendar from a kalender folder: {@code jam-kerja.yaml} (hours and zone) and every file of
+     * {@code libur/}. The problems of all these files are reported together.
+     */
+    public static WorkingCalendar readCalendar(Path kalenderDir) {
+        List<String> problems = new ArrayList<>();
+        HoursFile hours = readHoursFile(kalenderDir.resolve("jam-kerja.yaml"), problems);
+        List<Holiday> holidays = readHolidayFolder(kalenderDir.resolve("libur"), problems);
+        failOn(problems);
+        return new WorkingCalendar(hours.hours(), hours.zone(), holidays);
+    }
+
     /** Office hours from a {@code jam-kerja.yaml} file. */
     public static OfficeHours readOfficeHours(Path file) {
-        Map<String, Object> root = rootMap(file);
-        checkKeys(file, "", root, HOURS_KEYS);
-        Object hari = root.get("hari");
-        if (!(hari instanceof Map<?, ?> days)) {
-            throw error(file, "field 'hari'", "wajib berupa peta hari -> daftar periode (senin: [\"07:30-12:00\"])");
-        }
-        Map<DayOfWeek, List<OfficeHours.Period>> periods = new EnumMap<>(DayOfWeek.class);
-        for (Map.Entry<?, ?> e : days.entrySet()) {
-            String key = String.valueOf(e.getKey());
-            DayOfWeek day = DAYS.get(key.strip().toLowerCase(Locale.ROOT));
-            if (day == null) {
-                throw error(file, "hari '" + key + "'", "bukan nama hari; pilih senin, selasa, rabu, kamis, jumat, "
-                        + "sabtu atau minggu");
-            }
-            if (periods.containsKey(day)) {
-                throw error(file, "hari '" + key + "'", "hari ini sudah ditulis sekali");
-            }
-            Object value = e.getValue();
-            List<OfficeHours.Period> list = new ArrayList<>();
-            if (value != null) {
-                if (!(value instanceof List<?> items)) {
-                    throw error(file, "hari '" + key + "'", "wajib berupa daftar periode, mis. [\"07:30-12:00\", "
-                            + "\"13:00-16:00\"] atau [] untuk hari libur");
-                }
-                for (int i = 0; i < items.size(); i++) {
-                    String where = "hari '" + key + "', periode ke-" + (i + 1);
-                    Object item = items.get(i);
-                    if (!(item instanceof String text)) {
-                        throw error(file, where, "wajib teks JJ:MM-JJ:MM, bukan " + describe(item));
-                    }
-                    try {
-                        list.add(OfficeHours.Period.parse(text));
-                    } catch (IllegalArgumentException ex) {
-                        throw error(file, where, ex.getMessage());
-                    }
-                }
-            }
-            periods.put(day, list);
-        }
-        try {
-            return new OfficeHours(periods);
-        } catch (IllegalArgumentException ex) {
-            throw error(file, "field 'hari'", ex.getMessage());
-        }
+        return readHoursFile(file).hours();
     }
 
     /** The {@code zona} of a {@code jam-kerja.yaml} file; {@link WorkingCalendar#WIB} when the field is absent. */
     public static ZoneId readZone(Path file) {
-        Map<String, Object> root = rootMap(file);
-        Object zona = root.get("zona");
-        if (zona == null) {
-            return WorkingCalendar.WIB;
-        }
-        try {
-            return WorkingCalendar.zoneOf(String.valueOf(zona));
-        } catch (IllegalArgumentException ex) {
-            throw error(file, "field 'zona'", ex.getMessage());
-        }
+        return readHoursFile(file).zone();
     }
 
     /** Every holiday of every {@code *.yaml} file in {@code dir} (not its sub-folders), sorted by date. */
     public static List<Holiday> readHolidays(Path dir) {
+        List<String> problems = new ArrayList<>();
+        List<Holiday> holidays = readHolidayFolder(dir, problems);
+        failOn(problems);
+        return holidays;
+    }
+
+    // --- jam-kerja.yaml ---------------------------------------------------------------------------------------
+
+    /** What {@code jam-kerja.yaml} says. */
+    private record HoursFile(OfficeHours hours, ZoneId zone) {
+    }
+
+    private static HoursFile readHoursFile(Path file) {
+        List<String> problems = new ArrayList<>();
+        HoursFile hours = readHoursFile(file, problems);
+        failOn(problems);
+        return hours;
+    }
+
+    /** The file's hours and zone, or null with its problems added to {@code problems}. */
+    private static HoursFile readHoursFile(Path file, List<String> problems) {
+        YamlFields yaml = new YamlFields(file.toString());
+        MappingNode root = root(file, yaml, problems);
+        if (root == null) {
+            return null;
+        }
+        Map<String, Node> top = yaml.fields(root, HOURS_KEYS, "");
+        ZoneId zone = zone(yaml, top.get("zona"));
+        Map<DayOfWeek, List<OfficeHours.Period>> periods = days(yaml, top.get("hari"), root);
+        problems.addAll(yaml.problems());
+        return yaml.hasProblems() ? null : new HoursFile(new OfficeHours(periods), zone);
+    }
+
+    private static ZoneId zone(YamlFields yaml, Node node) {
+        String text = yaml.text(node, "", "zona");
+        if (text == null || text.isEmpty()) {
+            return WorkingCalendar.WIB;
+        }
+        try {
+            return WorkingCalendar.zoneOf(text);
+        } catch (IllegalArgumentException e) {
+            yaml.problem(node, "", "zona", e.getMessage());
+            return WorkingCalendar.WIB;
+        }
+    }
+
+    private static Map<DayOfWeek, List<OfficeHours.Period>> days(YamlFields yaml, Node node, MappingNode root) {
+        Map<DayOfWeek, List<OfficeHours.Period>> periods = new EnumMap<>(DayOfWeek.class);
+        if (node == null) {
+            yaml.problem(root, "", "hari", "wajib diisi: peta hari -> daftar periode kerja, mis. senin: " + PERIODS_EXAMPLE);
+            return periods;
+        }
+        if (!(node instanceof MappingNode days)) {
+            yaml.problem(node, "", "hari", "harus berupa peta hari -> daftar periode kerja, mis. senin: " + PERIODS_EXAMPLE);
+            return periods;
+        }
+        int problemsBefore = yaml.problems().size();
+        Map<DayOfWeek, Integer> lines = new EnumMap<>(DayOfWeek.class);
+        for (NodeTuple tuple : days.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            String key = keyNode instanceof ScalarNode s ? s.getValue() : String.valueOf(keyNode);
+            String field = "hari." + key;
+            DayOfWeek day = DAYS.get(key.strip().toLowerCase(Locale.ROOT));
+            if (day == null) {
+                yaml.problem(keyNode, "", field, "'" + key + "' bukan nama hari; yang boleh: " + DAY_NAMES);
+                continue;
+            }
+            Integer earlier = lines.putIfAbsent(day, line(keyNode));
+            if (earlier != null) {
+                yaml.problem(keyNode, "", field, "hari ini sudah ditulis di baris " + earlier);
+                continue;
+            }
+            periods.put(day, periods(yaml, tuple.getValueNode(), field));
+        }
+        boolean readable = yaml.problems().size() == problemsBefore;
+        if (readable && periods.values().stream().allMatch(List::isEmpty)) {
+            yaml.problem(node, "", "hari", "tidak ada satu pun periode kerja dalam seminggu; isi sedikitnya satu hari, mis. senin: "
+                    + PERIODS_EXAMPLE);
+        }
+        return periods;
+    }
+
+    /** The periods of one day, sorted; problems for unreadable or overlapping ones. */
+    private static List<OfficeHours.Period> periods(YamlFields yaml, Node node, String field) {
+        List<OfficeHours.Period> periods = new ArrayList<>();
+        if (node instanceof ScalarNode && "".equals(yaml.text(node, "", field))) {
+            return periods; // "senin:" with nothing: no office hours, like []
+        }
+        if (!(node instanceof SequenceNode items)) {
+            yaml.problem(node, "", field, "harus berupa daftar periode JJ:MM-JJ:MM, mis. " + PERIODS_EXAMPLE);
+            return periods;
+        }
+        for (Node item : items.getValue()) {
+            String text = yaml.text(item, "", field);
+            if (text == null) {
+                continue;
+            }
+            try {
+                periods.add(OfficeHours.Period.parse(text));
+            } catch (IllegalArgumentException e) {
+                yaml.problem(item, "", field, e.getMessage());
+            }
+        }
+        periods.sort(Comparator.comparing(OfficeHours.Period::start));
+        for (int i = 1; i < periods.size(); i++) {
+            OfficeHours.Period before = periods.get(i - 1);
+            OfficeHours.Period period = periods.get(i);
+            if (period.start().isBefore(before.end())) {
+                yaml.problem(node, "", field, "periode " + before + " dan " + period + " bertumpang tindih");
+            }
+        }
+        return periods;
+    }
+
+    // --- libur/<tahun>.yaml -----------------------------------------------------------------------------------
+
+    /** The holidays of every file of the folder, sorted by date; the problems of every file go to {@code problems}. */
+    private static List<Holiday> readHolidayFolder(Path dir, List<String> problems) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(dir + ": folder hari libur tidak ada");
+            problems.add(dir + ": folder hari libur tidak ada");
+            return List.of();
         }
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.yaml")) {
             stream.forEach(files::add);
         } catch (IOException e) {
-            throw new IllegalArgumentException(dir + ": folder hari libur tidak terbaca: " + e.getMessage(), e);
+            problems.add(dir + ": folder hari libur tidak dapat dibaca (" + e.getMessage() + ")");
+            return List.of();
         }
         files.sort(Comparator.comparing(p -> p.getFileName().toString()));
         List<Holiday> all = new ArrayList<>();
         for (Path file : files) {
-            all.addAll(readHolidayFile(file));
+            all.addAll(readHolidayFile(file, problems));
         }
         all.sort(Comparator.comparing(Holiday::date));
         return List.copyOf(all);
     }
 
-    /**
-     * A calendar from a kalender folder: {@code jam-kerja.yaml} (hours and zone) and every file of
-     * {@code libur/}.
-     */
-    public static WorkingCalendar readCalendar(Path kalenderDir) {
-        Path hoursFile = kalenderDir.resolve("jam-kerja.yaml");
-        return new WorkingCalendar(readOfficeHours(hoursFile), readZone(hoursFile),
-                readHolidays(kalenderDir.resolve("libur")));
-    }
-
-    static List<Holiday> readHolidayFile(Path file) {
-        Map<String, Object> root = rootMap(file);
-        checkKeys(file, "", root, HOLIDAY_FILE_KEYS);
-        int year = year(file, root.get("tahun"));
-        String source = text(file, "field 'sumber'", root.get("sumber"));
-        Object hari = root.get("hari");
-        if (!(hari instanceof List<?> entries)) {
-            throw error(file, "field 'hari'", "wajib berupa daftar hari libur (- tanggal: ..., nama: ..., jenis: ...)");
+    /** The holidays of one file; none, with its problems added to {@code problems}, if it has any. */
+    private static List<Holiday> readHolidayFile(Path file, List<String> problems) {
+        YamlFields yaml = new YamlFields(file.toString());
+        MappingNode root = root(file, yaml, problems);
+        if (root == null) {
+            return List.of();
         }
+        Map<String, Node> top = yaml.fields(root, HOLIDAY_FILE_KEYS, "");
+        Integer year = year(yaml, top.get("tahun"), root);
+        String source = yaml.requiredText(top, "sumber", root, "");
         List<Holiday> holidays = new ArrayList<>();
-        Map<LocalDate, Integer> seen = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            int number = i + 1;
-            if (!(entries.get(i) instanceof Map<?, ?> raw)) {
-                throw error(file, "hari, entri ke-" + number, "wajib berupa peta tanggal/nama/jenis, bukan "
-                        + describe(entries.get(i)));
-            }
-            Map<String, Object> entry = stringKeys(raw);
-            String where = "hari, entri ke-" + number + describeEntry(entry);
-            checkKeys(file, where + ", ", entry, HOLIDAY_KEYS);
-            LocalDate date = date(file, where, entry.get("tanggal"));
-            if (date.getYear() != year) {
-                throw error(file, where + ", field 'tanggal'", date + " tidak berada di tahun " + year
-                        + " (field 'tahun')");
-            }
-            Integer earlier = seen.putIfAbsent(date, number);
-            if (earlier != null) {
-                throw error(file, where + ", field 'tanggal'", date + " sudah ada di entri ke-" + earlier
-                        + "; gabungkan namanya dalam satu entri");
-            }
-            String name = text(file, where + ", field 'nama'", entry.get("nama"));
-            Holiday.Kind kind = kind(file, where, entry.get("jenis"));
-            String entrySource = entry.containsKey("sumber")
-                    ? text(file, where + ", field 'sumber'", entry.get("sumber"))
-                    : source;
-            holidays.add(new Holiday(date, name, kind, entrySource));
-        }
-        return holidays;
-    }
-
-    // --- helpers ---
-
-    private static Map<String, Object> rootMap(Path file) {
-        Object loaded;
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        DumperOptions dumper = new DumperOptions();
-        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options,
-                new TextOnlyResolver());
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            loaded = yaml.load(reader);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": file tidak terbaca: " + e, e);
-        } catch (YAMLException e) {
-            throw new IllegalArgumentException(file + ": bukan YAML yang sah: " + e.getMessage(), e);
-        }
-        if (!(loaded instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(file + ": isi file wajib berupa peta (key: value), bukan "
-                    + describe(loaded));
-        }
-        return stringKeys(map);
-    }
-
-    private static Map<String, Object> stringKeys(Map<?, ?> map) {
-        Map<String, Object> result = new HashMap<>();
-        map.forEach((k, v) -> result.put(String.valueOf(k), v));
-        return result;
-    }
-
-    private static void checkKeys(Path file, String where, Map<String, Object> map, Set<String> allowed) {
-        for (String key : map.keySet()) {
-            if (!allowed.contains(key)) {
-                throw error(file, where + "field '" + key + "'", "tidak dikenal; yang boleh: "
-                        + String.join(", ", new TreeSet<>(allowed)));
+        Node hari = top.get("hari");
+        if (hari == null) {
+            yaml.problem(root, "", "hari", "wajib diisi: daftar hari libur (- { tanggal: ..., nama: ..., jenis: ... }), "
+                    + "atau [] bila belum ada");
+        } else if (!(hari instanceof SequenceNode entries)) {
+            yaml.problem(hari, "", "hari", "harus berupa daftar hari libur (- { tanggal: ..., nama: ..., jenis: ... }), "
+                    + "atau [] bila belum ada");
+        } else {
+            Map<LocalDate, Integer> seen = new HashMap<>();
+            int number = 0;
+            for (Node entry : entries.getValue()) {
+                number++;
+                Holiday holiday = holiday(yaml, entry, "hari libur ke-" + number, year, source, seen);
+                if (holiday != null) {
+                    holidays.add(holiday);
+                }
             }
         }
+        problems.addAll(yaml.problems());
+        return yaml.hasProblems() ? List.of() : holidays;
     }
 
-    private static int year(Path file, Object value) {
-        String text = text(file, "field 'tahun'", value);
+    private static Integer year(YamlFields yaml, Node node, MappingNode root) {
+        if (node == null) {
+            yaml.problem(root, "", "tahun", "wajib diisi, mis. tahun: 2026");
+            return null;
+        }
+        String text = yaml.text(node, "", "tahun");
+        if (text == null) {
+            return null;
+        }
         try {
             int year = Integer.parseInt(text);
-            if (year < 1900 || year > 2200) {
-                throw new NumberFormatException();
+            if (year >= 1900 && year <= 2200) {
+                return year;
             }
-            return year;
         } catch (NumberFormatException e) {
-            throw error(file, "field 'tahun'", "\"" + text + "\" bukan tahun (mis. 2025)");
+            // reported below
         }
+        yaml.problem(node, "", "tahun", "'" + text + "' bukan tahun, mis. 2026");
+        return null;
     }
 
-    private static LocalDate date(Path file, String where, Object value) {
-        String text = text(file, where + ", field 'tanggal'", value);
+    /** One entry of {@code hari}; null (with problems) when it cannot be used. */
+    private static Holiday holiday(YamlFields yaml, Node node, String where, Integer year, String fileSource,
+            Map<LocalDate, Integer> seen) {
+        if (!(node instanceof MappingNode entry)) {
+            yaml.problem(node, where, "hari", "harus berupa peta tanggal, nama, jenis, mis. "
+                    + "{ tanggal: 2026-08-17, nama: Proklamasi Kemerdekaan, jenis: libur_nasional }");
+            return null;
+        }
+        Map<String, Node> fields = yaml.fields(entry, HOLIDAY_KEYS, where);
+        LocalDate date = date(yaml, fields, entry, where, year, seen);
+        String name = yaml.requiredText(fields, "nama", entry, where);
+        Holiday.Kind kind = kind(yaml, fields, entry, where);
+        String source = fields.containsKey("sumber") ? yaml.requiredText(fields, "sumber", entry, where) : fileSource;
+        if (date == null || name == null || kind == null || source == null) {
+            return null;
+        }
+        return new Holiday(date, name, kind, source);
+    }
+
+    private static LocalDate date(YamlFields yaml, Map<String, Node> fields, MappingNode entry, String where,
+            Integer year, Map<LocalDate, Integer> seen) {
+        String text = yaml.requiredText(fields, "tanggal", entry, where);
+        if (text == null) {
+            return null;
+        }
+        Node node = fields.get("tanggal");
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeException e) {
-            throw error(file, where + ", field 'tanggal'", "\"" + text + "\" bukan tanggal YYYY-MM-DD yang sah");
+            yaml.problem(node, where, "tanggal", "'" + text + "' bukan tanggal yang valid (TTTT-BB-HH, mis. "
+                    + (year == null ? 2026 : year) + "-08-17)");
+            return null;
         }
+        if (year != null && date.getYear() != year) {
+            yaml.problem(node, where, "tanggal", "'" + date + "' tidak berada di tahun " + year + " (isian 'tahun' berkas ini)");
+            return null;
+        }
+        Integer earlier = seen.putIfAbsent(date, line(node));
+        if (earlier != null) {
+            yaml.problem(node, where, "tanggal", "'" + date + "' sudah tercantum di baris " + earlier
+                    + "; gabungkan namanya dalam satu entri");
+            return null;
+        }
+        return date;
     }
 
-    private static Holiday.Kind kind(Path file, String where, Object value) {
-        String text = text(file, where + ", field 'jenis'", value);
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "libur_nasional" -> Holiday.Kind.LIBUR_NASIONAL;
-            case "cuti_bersama" -> Holiday.Kind.CUTI_BERSAMA;
-            case "libur_lokal" -> Holiday.Kind.LIBUR_LOKAL;
-            default -> throw error(file, where + ", field 'jenis'", "\"" + text
-                    + "\" tidak dikenal; pilih libur_nasional, cuti_bersama atau libur_lokal");
-        };
+    private static Holiday.Kind kind(YamlFields yaml, Map<String, Node> fields, MappingNode entry, String where) {
+        String text = yaml.requiredText(fields, "jenis", entry, where);
+        if (text == null) {
+            return null;
+        }
+        Holiday.Kind kind = KINDS.get(text.toLowerCase(Locale.ROOT));
+        if (kind == null) {
+            yaml.problem(fields.get("jenis"), where, "jenis", "'" + text
+                    + "' tidak dikenal; pilih libur_nasional, cuti_bersama atau libur_lokal");
+        }
+        return kind;
     }
 
-    private static String text(Path file, String where, Object value) {
-        if (value == null) {
-            throw error(file, where, "wajib diisi");
+    // --- both -------------------------------------------------------------------------------------------------
+
+    /** The file's top-level mapping; null with a problem when it cannot be read or is not a mapping. */
+    private static MappingNode root(Path file, YamlFields yaml, List<String> problems) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            problems.add(file + ": berkas tidak ada");
+            return null;
+        } catch (IOException e) {
+            problems.add(file + ": tidak dapat dibaca (" + e.getMessage() + ")");
+            return null;
         }
-        if (!(value instanceof String s)) {
-            throw error(file, where, "wajib berupa teks, bukan " + describe(value));
+        Node root = yaml.compose(new StringReader(text));
+        if (yaml.hasProblems()) {
+            problems.addAll(yaml.problems());
+            return null;
         }
-        if (s.isBlank()) {
-            throw error(file, where, "wajib diisi");
+        if (!(root instanceof MappingNode map)) {
+            problems.add(file + ": berkas kosong atau bukan peta YAML");
+            return null;
         }
-        return s.strip();
+        return map;
     }
 
-    private static String describeEntry(Map<String, Object> entry) {
-        Object date = entry.get("tanggal");
-        Object name = entry.get("nama");
-        List<String> parts = new ArrayList<>();
-        if (date instanceof String d) {
-            parts.add("tanggal " + d);
-        }
-        if (name instanceof String n) {
-            parts.add("\"" + n + "\"");
-        }
-        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    private static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
     }
 
-    private static String describe(Object value) {
-        if (value == null) {
-            return "kosong";
-        }
-        if (value instanceof List<?>) {
-            return "daftar " + value;
-        }
-        if (value instanceof Map<?, ?>) {
-            return "peta " + value;
-        }
-        return "\"" + value + "\"";
-    }
-
-    private static IllegalArgumentException error(Path file, String where, String problem) {
-        return new IllegalArgumentException(file + ": " + where + ": " + problem);
-    }
-
-    /** Resolves plain scalars only to text or null: no YAML 1.1 dates, booleans, sexagesimal numbers. */
-    private static final class TextOnlyResolver extends Resolver {
-        @Override
-        protected void addImplicitResolvers() {
-            addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
-            addImplicitResolver(Tag.NULL, EMPTY, null, 10);
+    private static void failOn(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new CalendarFileException(problems);
         }
     }
 }

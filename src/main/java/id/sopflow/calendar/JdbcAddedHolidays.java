@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** The added days in table {@code SOPFLOW_HARI_LIBUR} (created by {@code schema.sql}). */
+/** The added days in table {@code SOPFLOW_HARI_LIBUR} (created by the Flyway migrations of {@code db/migration}). */
 @Component
 class JdbcAddedHolidays implements AddedHolidays {
 

@@ -63,6 +63,11 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
         boolean read = method.equals("GET") || method.equals("HEAD");
 
         if (find(exception, AuthorizationException.class) != null) {
+            // losing a race: the step was completed between loading it and checking the caller's right on it
+            Optional<String> done = read ? Optional.empty() : alreadyCompleted(path);
+            if (done.isPresent()) {
+                return answer(Response.Status.CONFLICT, "Conflict", done.get());
+            }
             if (read || !readable(path)) {
                 return answer(Response.Status.NOT_FOUND, "NotFound", "Tidak ditemukan.");
             }

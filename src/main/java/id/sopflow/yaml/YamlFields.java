@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ public final class YamlFields {
     }
 
     /**
-     * Parses the document into nodes (duplicate keys are an error).
+     * Parses the document into nodes. A key written twice in one mapping is not an error here (composing keeps
+     * both): {@link #fields} reports it.
      *
      * @return the root node, or null with a problem recorded if the text is not valid YAML
      */
@@ -61,13 +63,22 @@ public final class YamlFields {
         return !problems.isEmpty();
     }
 
-    /** The fields of a mapping by key; a key not in {@code allowed} is a problem (a typo, most often). */
+    /**
+     * The fields of a mapping by key; a key not in {@code allowed} is a problem (a typo, most often), and so is a key
+     * written twice (the first one counts).
+     */
     public Map<String, Node> fields(MappingNode map, Set<String> allowed, String where) {
         Map<String, Node> result = new LinkedHashMap<>();
+        Map<String, Node> keys = new HashMap<>();
         for (NodeTuple tuple : map.getValue()) {
             String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(tuple.getKeyNode());
             if (!allowed.contains(key)) {
                 problem(tuple.getKeyNode(), where, key, "isian tidak dikenal; yang boleh: " + String.join(", ", new TreeSet<>(allowed)));
+                continue;
+            }
+            Node earlier = keys.putIfAbsent(key, tuple.getKeyNode());
+            if (earlier != null) {
+                problem(tuple.getKeyNode(), where, key, "isian ini sudah ditulis di baris " + (earlier.getStartMark().getLine() + 1));
                 continue;
             }
             result.put(key, tuple.getValueNode());

@@ -2,6 +2,7 @@ package id.sopflow.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,55 +124,59 @@ class CalendarFilesTest {
     }
 
     @Test
-    void periodEndingBeforeItStarts() throws IOException {
+    void everyProblemOfJamKerjaAtOnceWithItsLineAndField() throws IOException {
         Path file = write("jam-kerja.yaml", """
+                zona: Asia/Bandung
+                jam: 07:30-16:00
                 hari:
                   senin: ["07:30-12:00", "13:00-16:00"]
-                  selasa: ["16:00-07:30"]
+                  selasa: ["07:30-12:75", "13:00-16:00"]
+                  rabu: ["07:30-12:00", "11:00-16:00"]
+                  kamis: 07:30-16:00
+                  jumat: ["13:00-07:30"]
+                  jum'at: ["07:30-11:30"]
+                  senen: []
+                  sabtu: [[07:30, 12:00]]
                 """);
 
-        assertThatThrownBy(() -> CalendarFiles.readOfficeHours(file))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(file.toString())
-                .hasMessageContaining("hari 'selasa', periode ke-1")
-                .hasMessageContaining("\"16:00-07:30\"");
+        assertThat(problems(() -> CalendarFiles.readOfficeHours(file))).containsExactly(
+                file + " baris 2, isian 'jam': isian tidak dikenal; yang boleh: hari, zona",
+                file + " baris 1, isian 'zona': zona \"Asia/Bandung\" tidak dikenal; gunakan WIB, WITA, WIT atau id seperti Asia/Jakarta",
+                file + " baris 5, isian 'hari.selasa': periode \"07:30-12:75\": \"12:75\" bukan jam JJ:MM",
+                file + " baris 6, isian 'hari.rabu': periode 07:30-12:00 dan 11:00-16:00 bertumpang tindih",
+                file + " baris 7, isian 'hari.kamis': harus berupa daftar periode JJ:MM-JJ:MM, mis. [\"07:30-12:00\", "
+                        + "\"13:00-16:00\"], atau [] untuk hari tanpa jam kerja",
+                file + " baris 8, isian 'hari.jumat': periode \"13:00-07:30\": jam mulai 13:00 harus sebelum jam selesai 07:30 "
+                        + "(periode tidak boleh melewati tengah malam)",
+                file + " baris 9, isian 'hari.jum'at': hari ini sudah ditulis di baris 8",
+                file + " baris 10, isian 'hari.senen': 'senen' bukan nama hari; yang boleh: senin, selasa, rabu, kamis, jumat, "
+                        + "sabtu, minggu",
+                file + " baris 11, isian 'hari.sabtu': harus berupa teks");
+        assertThatThrownBy(() -> CalendarFiles.readZone(file)).as("the zone of a broken file is not read either")
+                .isInstanceOf(CalendarFileException.class)
+                .hasMessageStartingWith("Berkas kalender tidak valid (9 masalah):\n- " + file + " baris 2, isian 'jam'");
     }
 
     @Test
-    void otherOfficeHoursMistakes() throws IOException {
-        Path unknownDay = write("a.yaml", "hari:\n  senen: [\"07:30-12:00\"]\n");
-        assertThatThrownBy(() -> CalendarFiles.readOfficeHours(unknownDay))
-                .hasMessageContaining(unknownDay.toString()).hasMessageContaining("hari 'senen'");
+    void jamKerjaWithoutAnyWorkingPeriodOrWithoutDays() throws IOException {
+        Path noPeriod = write("a.yaml", "hari:\n  senin: []\n  sabtu:\n");
+        assertThat(problems(() -> CalendarFiles.readOfficeHours(noPeriod))).containsExactly(noPeriod + " baris 2, isian 'hari': "
+                + "tidak ada satu pun periode kerja dalam seminggu; isi sedikitnya satu hari, mis. senin: [\"07:30-12:00\", "
+                + "\"13:00-16:00\"], atau [] untuk hari tanpa jam kerja");
 
-        Path overlap = write("b.yaml", "hari:\n  senin: [\"07:30-12:00\", \"11:00-16:00\"]\n");
-        assertThatThrownBy(() -> CalendarFiles.readOfficeHours(overlap))
-                .hasMessageContaining(overlap.toString()).hasMessageContaining("overlaps");
+        Path noDays = write("b.yaml", "zona: WIB\n");
+        assertThat(problems(() -> CalendarFiles.readOfficeHours(noDays))).singleElement().asString()
+                .startsWith(noDays + " baris 1, isian 'hari': wajib diisi");
 
-        Path notAList = write("c.yaml", "hari:\n  senin: 07:30-12:00\n");
-        assertThatThrownBy(() -> CalendarFiles.readOfficeHours(notAList))
-                .hasMessageContaining("hari 'senin'").hasMessageContaining("daftar periode");
-
-        Path badTime = write("d.yaml", "hari:\n  senin: [\"07:30-12:75\"]\n");
-        assertThatThrownBy(() -> CalendarFiles.readOfficeHours(badTime))
-                .hasMessageContaining("hari 'senin', periode ke-1").hasMessageContaining("\"12:75\"");
-
-        Path badZone = write("e.yaml", "zona: Asia/Bandung\nhari:\n  senin: [\"07:30-12:00\"]\n");
-        assertThatThrownBy(() -> CalendarFiles.readZone(badZone))
-                .hasMessageContaining(badZone.toString()).hasMessageContaining("field 'zona'")
-                .hasMessageContaining("Asia/Bandung");
-
-        Path unknownKey = write("f.yaml", "jam: x\nhari:\n  senin: [\"07:30-12:00\"]\n");
-        assertThatThrownBy(() -> CalendarFiles.readOfficeHours(unknownKey))
-                .hasMessageContaining("field 'jam'").hasMessageContaining("tidak dikenal");
-
-        Path noDays = write("g.yaml", "zona: WIB\n");
-        assertThatThrownBy(() -> CalendarFiles.readOfficeHours(noDays)).hasMessageContaining("field 'hari'");
+        Path daysNotAMap = write("c.yaml", "hari: [\"07:30-12:00\"]\n");
+        assertThat(problems(() -> CalendarFiles.readOfficeHours(daysNotAMap))).singleElement().asString()
+                .startsWith(daysNotAMap + " baris 1, isian 'hari': harus berupa peta hari");
 
         Path missing = tmp.resolve("tidak-ada.yaml");
-        assertThatThrownBy(() -> CalendarFiles.readOfficeHours(missing))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(missing.toString());
+        assertThat(problems(() -> CalendarFiles.readOfficeHours(missing))).containsExactly(missing + ": berkas tidak ada");
+        Path empty = write("d.yaml", "");
+        assertThat(problems(() -> CalendarFiles.readOfficeHours(empty))).containsExactly(empty + ": berkas kosong atau bukan peta YAML");
     }
-
 
     @Test
     void readsEveryYamlFileSortedByDate() throws IOException {
@@ -207,53 +213,82 @@ class CalendarFilesTest {
     }
 
     @Test
-    void badDate() throws IOException {
-        Path file = write("libur/2025.yaml", HEADER + """
-                  - { tanggal: 2025-01-01, nama: Tahun Baru, jenis: libur_nasional }
-                  - { tanggal: 2025-02-30, nama: Tanggal Salah, jenis: libur_nasional }
+    void everyProblemOfAHolidayFileAtOnceWithItsLineAndField() throws IOException {
+        Path file = write("libur/2026.yaml", """
+                tahun: 2026
+                sumber: SKB uji
+                hari:
+                  - { tanggal: 2026-01-01, nama: Tahun Baru 2026 Masehi, jenis: libur_nasional }
+                  - { tanggal: 2026-02-30, nama: Tanggal Salah, jenis: libur_nasional }
+                  - { tanggal: 2025-12-25, nama: Natal tahun lalu, jenis: libur_nasional }
+                  - { tanggal: 2026-01-01, nama: Tahun Baru lagi, jenis: libur_nasional }
+                  - { tanggal: 2026-05-01, nama: Hari Buruh, jenis: libur_nsional }
+                  - { tanggal: 2026-06-01, jenis: libur_nasional }
+                  - tanggal: 2026-08-17
+                    nma: Proklamasi Kemerdekaan
+                    jenis: libur_nasional
+                  - 2026-12-25
+                  - { tanggal: 2026-12-24, nama: Cuti bersama Natal, jenis: cuti_bersama, sumber: "" }
                 """);
 
-        assertThatThrownBy(() -> CalendarFiles.readHolidays(tmp.resolve("libur")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(file.toString())
-                .hasMessageContaining("entri ke-2")
-                .hasMessageContaining("Tanggal Salah")
-                .hasMessageContaining("field 'tanggal'")
-                .hasMessageContaining("\"2025-02-30\"");
+        assertThat(problems(() -> CalendarFiles.readHolidays(file.getParent()))).containsExactly(
+                file + " baris 5, hari libur ke-2, isian 'tanggal': '2026-02-30' bukan tanggal yang valid (TTTT-BB-HH, mis. 2026-08-17)",
+                file + " baris 6, hari libur ke-3, isian 'tanggal': '2025-12-25' tidak berada di tahun 2026 (isian 'tahun' berkas ini)",
+                file + " baris 7, hari libur ke-4, isian 'tanggal': '2026-01-01' sudah tercantum di baris 4; gabungkan namanya "
+                        + "dalam satu entri",
+                file + " baris 8, hari libur ke-5, isian 'jenis': 'libur_nsional' tidak dikenal; pilih libur_nasional, cuti_bersama "
+                        + "atau libur_lokal",
+                file + " baris 9, hari libur ke-6, isian 'nama': wajib diisi",
+                file + " baris 11, hari libur ke-7, isian 'nma': isian tidak dikenal; yang boleh: jenis, nama, sumber, tanggal",
+                file + " baris 10, hari libur ke-7, isian 'nama': wajib diisi",
+                file + " baris 13, hari libur ke-8, isian 'hari': harus berupa peta tanggal, nama, jenis, mis. "
+                        + "{ tanggal: 2026-08-17, nama: Proklamasi Kemerdekaan, jenis: libur_nasional }",
+                file + " baris 14, hari libur ke-9, isian 'sumber': wajib diisi");
     }
 
     @Test
-    void unknownJenis() throws IOException {
-        Path file = write("libur/2025.yaml", HEADER + """
-                  - { tanggal: 2025-05-01, nama: Hari Buruh, jenis: libur_nsional }
+    void mistakesInTheHeadOfAHolidayFile() throws IOException {
+        Path file = write("libur/2025.yaml", """
+                tahun: dua ribu
+                sumbr: SKB uji
+                hari:
+                  - { tanggal: 2024-05-01, nama: Hari Buruh, jenis: libur_nasional }
                 """);
+        // no year to compare the date with: only the head is wrong
+        assertThat(problems(() -> CalendarFiles.readHolidays(file.getParent()))).containsExactly(
+                file + " baris 2, isian 'sumbr': isian tidak dikenal; yang boleh: hari, sumber, tahun",
+                file + " baris 1, isian 'tahun': 'dua ribu' bukan tahun, mis. 2026",
+                file + " baris 1, isian 'sumber': wajib diisi");
 
-        assertThatThrownBy(() -> CalendarFiles.readHolidays(tmp.resolve("libur")))
-                .hasMessageContaining(file.toString())
-                .hasMessageContaining("entri ke-1 (tanggal 2025-05-01, \"Hari Buruh\")")
-                .hasMessageContaining("field 'jenis'")
-                .hasMessageContaining("\"libur_nsional\"")
-                .hasMessageContaining("libur_nasional, cuti_bersama atau libur_lokal");
+        assertRefused("sumber: x\n", " baris 1, isian 'tahun': wajib diisi, mis. tahun: 2026",
+                " baris 1, isian 'hari': wajib diisi: daftar hari libur (- { tanggal: ..., nama: ..., jenis: ... }), atau [] bila belum ada");
+        assertRefused("tahun: 2025\nsumber: x\nhari: libur\n", " baris 3, isian 'hari': harus berupa daftar hari libur");
+        assertRefused("tahun: 2025\nsumber: x\nhari: []\ntahun: 2026\n", " baris 4, isian 'tahun': isian ini sudah ditulis di baris 1");
+        assertRefused("- a\n- b\n", ": berkas kosong atau bukan peta YAML");
+        assertRefused("tahun: 2025\nsumber: x\nhari: [ {\n", " baris 4: YAML tidak valid: ");
     }
 
     @Test
-    void otherHolidayFileMistakes() throws IOException {
-        assertRefused(HEADER + "  - { tanggal: 2025-05-01, jenis: libur_nasional }\n",
-                "entri ke-1 (tanggal 2025-05-01), field 'nama': wajib diisi");
-        assertRefused(HEADER + "  - { tanggal: 2024-05-01, nama: X, jenis: libur_nasional }\n",
-                "field 'tanggal': 2024-05-01 tidak berada di tahun 2025");
-        assertRefused(HEADER + "  - { tanggal: 2025-05-01, nama: X, jenis: libur_nasional }\n"
-                        + "  - { tanggal: 2025-05-01, nama: Y, jenis: cuti_bersama }\n",
-                "entri ke-2 (tanggal 2025-05-01, \"Y\"), field 'tanggal': 2025-05-01 sudah ada di entri ke-1");
-        assertRefused(HEADER + "  - { tanggal: 2025-05-01, nama: X, jenis: libur_nasional, jnis: y }\n",
-                "entri ke-1 (tanggal 2025-05-01, \"X\"), field 'jnis': tidak dikenal");
-        assertRefused(HEADER + "  - 2025-05-01\n", "hari, entri ke-1: wajib berupa peta");
-        assertRefused("tahun: dua ribu\nsumber: x\nhari: []\n", "field 'tahun'");
-        assertRefused("tahun: 2025\nhari: []\n", "field 'sumber': wajib diisi");
-        assertRefused("tahun: 2025\nsumber: x\n", "field 'hari'");
-        assertRefused("tahun: 2025\nsumber: x\nhari: []\ntahun: 2026\n", "bukan YAML yang sah");
-        assertRefused("- a\n- b\n", "wajib berupa peta");
-        assertRefused("tahun: 2025\nsumber: x\nhari: [ {\n", "bukan YAML yang sah");
+    void theProblemsOfEveryCalendarFileAreReportedTogetherAndNothingIsRead() throws IOException {
+        Path hours = write("kalender/jam-kerja.yaml", "zona: WITB\nhari:\n  senin: [\"07:30-12:00\"]\n");
+        write("kalender/libur/2025.yaml", HEADER + "  - { tanggal: 2025-05-01, nama: Hari Buruh, jenis: libur_nasional }\n");
+        Path y2026 = write("kalender/libur/2026.yaml", """
+                tahun: 2026
+                sumber: SKB uji
+                hari:
+                  - { tanggal: 2026-01-01, nama: Tahun Baru 2026 Masehi, jenis: libur_nasional }
+                  - { tanggal: 2026-13-01, nama: Bulan ke-13, jenis: libur_nasional }
+                """);
+        Path y2027 = write("kalender/libur/2027.yaml", "tahun: 2027\nsumber: belum terbit\nhari: []\njenis: x\n");
+
+        assertThatThrownBy(() -> CalendarFiles.readCalendar(tmp.resolve("kalender")))
+                .isInstanceOf(CalendarFileException.class)
+                .hasMessage("Berkas kalender tidak valid (3 masalah):\n"
+                        + "- " + hours + " baris 1, isian 'zona': zona \"WITB\" tidak dikenal; gunakan WIB, WITA, WIT atau id seperti "
+                        + "Asia/Jakarta\n"
+                        + "- " + y2026 + " baris 5, hari libur ke-2, isian 'tanggal': '2026-13-01' bukan tanggal yang valid "
+                        + "(TTTT-BB-HH, mis. 2026-08-17)\n"
+                        + "- " + y2027 + " baris 4, isian 'jenis': isian tidak dikenal; yang boleh: hari, sumber, tahun");
     }
 
     @Test
@@ -265,11 +300,19 @@ class CalendarFilesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tidak-ada");
     }
 
-    private void assertRefused(String content, String expected) throws IOException {
+    private void assertRefused(String content, String... expected) throws IOException {
         Path file = write("rusak/2025.yaml", content);
-        assertThatThrownBy(() -> CalendarFiles.readHolidays(file.getParent()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(file.toString())
-                .hasMessageContaining(expected);
+        List<String> problems = problems(() -> CalendarFiles.readHolidays(file.getParent()));
+        assertThat(problems).hasSize(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(problems.get(i)).startsWith(file + expected[i]);
+        }
+    }
+
+    /** The problems of the files that {@code reading} reads; it must fail. */
+    private static List<String> problems(ThrowingCallable reading) {
+        Throwable thrown = catchThrowable(reading);
+        assertThat(thrown).isInstanceOf(CalendarFileException.class);
+        return ((CalendarFileException) thrown).problems();
     }
 }

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The production database: the same path as {@link MutuBakuRestIT} on PostgreSQL (SOPflow's own
- * tables, the insert-once of alerts, timestamps). Runs when {@code SOPFLOW_TEST_POSTGRES_URL} is set
+ * tables from the Flyway migrations, the insert-once of alerts, timestamps). Runs when {@code SOPFLOW_TEST_POSTGRES_URL} is set
  * (.ci/run installs and starts PostgreSQL and sets it), e.g. {@code jdbc:postgresql://localhost:5432/sopflow_test}
  * with {@code SOPFLOW_TEST_POSTGRES_USER} / {@code SOPFLOW_TEST_POSTGRES_PASSWORD}.
  */
@@ -63,6 +63,9 @@ class PostgresIT {
     void overdueStepIsRecordedOnceAndAnAddedDayMovesLaterDeadlines() {
         TestRestTemplate admin = anonymous.withBasicAuth("admin", "Uji-Admin-Rahasia-2026");
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+        // SOPflow's tables come from Flyway's V1 (db/migration) here too
+        assertThat(jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\"", String.class))
+                .contains("1");
 
         ClockUtil.setCurrentTime(wib("2025-11-24T15:58"));
         String first = start(admin);

@@ -1,5 +1,8 @@
--- SOPflow's own tables, beside Camunda's (ACT_*). Run at every start (spring.sql.init.mode=always);
--- every statement is idempotent and works on H2 and PostgreSQL.
+-- SOPflow's own tables, beside Camunda's (ACT_*, which the engine creates itself). Applied by Flyway, once;
+-- never edit this file once released: a change is a new V<n>__name.sql.
+-- The statements are idempotent (IF NOT EXISTS) because installations made before Flyway already have these
+-- tables (from the former schema.sql): Flyway baselines such a database at version 0 and then runs V1 on it
+-- (spring.flyway.baseline-on-migrate, baseline-version: 0 in application.yaml). H2 2.x and PostgreSQL alike.
 
 -- Closed days added by the admin at run time (on top of config/kalender/libur/*.yaml).
 CREATE TABLE IF NOT EXISTS SOPFLOW_HARI_LIBUR (
