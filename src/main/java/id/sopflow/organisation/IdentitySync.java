@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.slf4j.Logger;
@@ -78,7 +79,8 @@ final class IdentitySync {
             if (!fileUsers.contains(other.getId())) {
                 int removed = memberships(other.getId(), Set.of(), managedGroups) + tenantMemberships(other.getId(), Set.of(), tenantIds);
                 if (removed > 0) {
-                    LOG.warn("Pengguna '{}' tidak ada di berkas organisasi: {} keanggotaan peran/kecamatan dicabut", other.getId(), removed);
+                    LOG.warn("Pengguna '{}' tidak ada di berkas organisasi: {} keanggotaan peran/kecamatan dicabut", LogSafe.name(other.getId()),
+                            removed);
                 }
             }
         }
@@ -134,7 +136,7 @@ final class IdentitySync {
             if (setPassword) {
                 user.setPassword(initialPassword);
             }
-            identity.saveUser(user);
+            save(user, setPassword);
             return;
         }
         boolean hasPassword = !(user instanceof UserEntity entity) || entity.getPassword() != null;
@@ -145,6 +147,18 @@ final class IdentitySync {
             if (setPassword && !hasPassword) {
                 user.setPassword(initialPassword);
             }
+            save(user, setPassword && !hasPassword);
+        }
+    }
+
+    /**
+     * Saves a user; an initial password skips the engine's password policy: it was checked by {@link PasswordRules}
+     * at start-up, which allows the public demo password in the demo profile only.
+     */
+    private void save(User user, boolean initialPassword) {
+        if (initialPassword && identity instanceof IdentityServiceImpl engine) {
+            engine.saveUser(user, true);
+        } else {
             identity.saveUser(user);
         }
     }
@@ -200,7 +214,8 @@ final class IdentitySync {
             for (String tenant : current) {
                 if (!wanted.contains(tenant)) {
                     identity.deleteTenantGroupMembership(tenant, group);
-                    LOG.warn("Grup '{}' dikeluarkan dari kecamatan '{}': hanya grup bappeda yang menjadi anggota kecamatan", group, tenant);
+                    LOG.warn("Grup '{}' dikeluarkan dari kecamatan '{}': hanya grup bappeda yang menjadi anggota kecamatan", group,
+                            LogSafe.name(tenant));
                 }
             }
         }

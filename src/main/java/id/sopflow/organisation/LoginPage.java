@@ -23,11 +23,10 @@ class LoginPage {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String message = "";
         if (request.getParameter("gagal") != null) {
-            message = alert("Nama pengguna atau kata sandi salah. Setelah " + attempts.maxFailures()
-                    + " kali salah berturut-turut, akun dikunci sementara.");
+            message = alert("Nama pengguna atau kata sandi salah.");
         } else if (request.getParameter("terkunci") != null) {
-            message = alert("Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi nanti "
-                    + "atau hubungi admin.");
+            // the form login was refused without checking the password: say how long this browser must wait
+            message = alert(LoginAttempts.waitMessage(attempts.waitFor(request.getRemoteAddr())));
         } else if (request.getParameter("keluar") != null) {
             message = "<p class=\"info\" role=\"status\">Anda sudah keluar.</p>";
         }

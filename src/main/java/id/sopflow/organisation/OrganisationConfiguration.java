@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The organisation (read once at start-up) and the login lock-out as beans. */
+/** The organisation (read once at start-up) and the login throttling as beans. */
 @Configuration
 class OrganisationConfiguration {
 
@@ -28,8 +28,9 @@ class OrganisationConfiguration {
         return () -> zones;
     }
 
+    /** Login throttling, on SOPflow's one clock (the engine's, so that tests move it with {@code ClockUtil}). */
     @Bean
-    LoginAttempts loginAttempts(OrganisationProperties properties) {
-        return new LoginAttempts(properties.maxFailedLogins(), properties.lockDuration(), Clock.systemUTC());
+    LoginAttempts loginAttempts(OrganisationProperties properties, Clock clock) {
+        return new LoginAttempts(properties.loginSettings(), clock);
     }
 }

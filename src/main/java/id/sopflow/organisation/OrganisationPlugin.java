@@ -71,6 +71,11 @@ class OrganisationPlugin extends AbstractProcessEnginePlugin {
         configuration.setEnableExpressionsInStoredQueries(false);
         configuration.setEnableExpressionsInAdhocQueries(false);
         configuration.setJavaSerializationFormatEnabled(false);
+        // accounts: new passwords follow PasswordRules, name/office/email and deletion are the admin's, and a password
+        // check takes as long for an unknown user (OrganisationIdentityService)
+        configuration.setIdentityService(new OrganisationIdentityService());
+        configuration.setEnablePasswordPolicy(true);
+        configuration.setPasswordPolicy(new EnginePasswordPolicy());
     }
 
     @Override

@@ -4,7 +4,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Settings of {@code sopflow.organisasi}.
@@ -14,8 +13,8 @@ import java.time.Duration;
  *                        outside the demo profile it must be set, at least 12 characters and no known default
  * @param staffPassword   initial password of every other user; empty: they get none and the admin sets it
  * @param demo            true only in the demo profile ({@code application-demo.yaml}): weak demo passwords are allowed
- * @param maxFailedLogins wrong passwords in a row before a user id is locked (default 5)
- * @param lockDuration    how long it stays locked (default 15 minutes)
+ * @param login           throttling of failed logins ({@code sopflow.organisasi.login.*}, see {@link LoginAttempts.Settings};
+ *                        the defaults are in {@code application.yaml} and {@link LoginAttempts.Settings#DEFAULTS})
  * @param bcryptStrength  BCrypt cost of stored password hashes (default 10; tests use 4)
  */
 @ConfigurationProperties("sopflow.organisasi")
@@ -24,7 +23,11 @@ record OrganisationProperties(
         String adminPassword,
         String staffPassword,
         @DefaultValue("false") boolean demo,
-        @DefaultValue("5") int maxFailedLogins,
-        @DefaultValue("15m") Duration lockDuration,
+        LoginAttempts.Settings login,
         @DefaultValue("10") int bcryptStrength) {
+
+    /** The login throttling settings; the defaults when the block is missing. */
+    LoginAttempts.Settings loginSettings() {
+        return login == null ? LoginAttempts.Settings.DEFAULTS : login;
+    }
 }

@@ -22,8 +22,12 @@
  *       {@code camunda-admin}: no tenant needed, sees everything, and names the kecamatan when starting.</li>
  *   <li>Access rules as Camunda group authorizations ({@code AccessRules}), created at start-up.</li>
  *   <li>Login and HTTP security ({@code SecurityConfiguration}): form login in Bahasa Indonesia, session
- *       with CSRF, HTTP Basic for REST, lock-out after repeated failures (in memory), single sign-on into the
- *       Camunda web apps, every {@code /engine-rest} and {@code /api} request run as the user in the engine.</li>
+ *       with CSRF, HTTP Basic for REST, failed logins throttled per client address and per user id
+ *       ({@code LoginAttempts}, in memory), single sign-on into the Camunda web apps, every {@code /engine-rest}
+ *       and {@code /api} request run as the user in the engine.</li>
+ *   <li>Account rules inside the engine ({@code OrganisationIdentityService}): every new password follows
+ *       {@code PasswordRules} (Camunda's password policy), only the admin changes a user's name, office or
+ *       email or deletes a user, and a password check takes as long for unknown users.</li>
  *   <li>Audit view: {@code GET /api/instances/{id}/audit}; current user: {@code GET /api/saya}.</li>
  * </ul>
  */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The identity sync against a real engine (H2 in memory), without Spring. */
 class IdentitySyncTest {
@@ -37,7 +38,7 @@ class IdentitySyncTest {
         configuration.setJobExecutorActivate(false);
         configuration.setAuthorizationEnabled(true);
         new OrganisationPlugin(organisation, new OrganisationProperties(Path.of("config/organisasi.yaml"), "Admin-Uji-Rahasia-1",
-                "Staf-Uji-Rahasia-1", false, 5, java.time.Duration.ofMinutes(15), 4),
+                "Staf-Uji-Rahasia-1", false, null, 4),
                 id.sopflow.sop.SopCatalog.load(Path.of("config/sop"), id.sopflow.sop.SopCatalog.STANDARD_ROLES)).preInit(configuration);
         engine = configuration.buildProcessEngine();
         return engine;
@@ -110,6 +111,18 @@ class IdentitySyncTest {
         String stored = ((org.camunda.bpm.engine.impl.persistence.entity.UserEntity)
                 engine.getIdentityService().createUserQuery().userId("tim.ajibarang").singleResult()).getPassword();
         assertThat(stored).startsWith("{BCRYPT}$2a$04$");
+    }
+
+    @Test
+    void theDemoPasswordIsStillGivenAsInitialPasswordAlthoughNobodyMayChooseItLater() {
+        ProcessEngine engine = start();
+        new IdentitySync(engine).apply(organisation, new IdentitySync.InitialPasswords("demo-sopflow", "demo-sopflow"), KEYS);
+        var identity = engine.getIdentityService();
+
+        assertThat(identity.checkPassword("tim.ajibarang", "demo-sopflow")).as("sudah diterima PasswordRules di profil demo").isTrue();
+        var user = identity.createUserQuery().userId("tim.ajibarang").singleResult();
+        user.setPassword("demo-sopflow");
+        assertThatThrownBy(() -> identity.saveUser(user)).isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package id.sopflow.organisation;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,5 +42,17 @@ class PasswordRulesTest {
         assertThatCode(() -> PasswordRules.checkStaffPassword("staff", "", false)).doesNotThrowAnyException();
         assertThatThrownBy(() -> PasswordRules.checkStaffPassword("staff", "demo", false)).isInstanceOf(IllegalStateException.class);
         assertThatCode(() -> PasswordRules.checkStaffPassword("staff", "demo", true)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theEnginesPasswordPolicyAppliesTheSameTwoRules() {
+        EnginePasswordPolicy policy = new EnginePasswordPolicy();
+        java.util.function.Predicate<String> accepted = password -> policy.getRules().stream().allMatch(rule -> rule.execute(password));
+
+        assertThat(accepted).rejects("a", "Pendek-123", "Sebelas-123", "demo-sopflow", " Demo-Sopflow ", "password123", null)
+                .accepts("Dua-belas-123", "Kuda-Lumping-Berlari-7");
+        assertThat(policy.getRules()).extracting(rule -> rule.getPlaceholder())
+                .containsExactly("PASSWORD_POLICY_LENGTH", "Bukan kata sandi bawaan yang mudah ditebak");
+        assertThat(policy.getRules().get(0).getParameters()).containsEntry("minLength", "12");
     }
 }
