@@ -96,6 +96,7 @@ class ArchitectureTest {
                 .or().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
                 .or().areAnnotatedWith("org.springframework.stereotype.Controller")
                 .and().doNotHaveFullyQualifiedName("id.sopflow.monitoring.MutuBakuTimers") // called by JUEL: must be public
+                .and().doNotHaveFullyQualifiedName("id.sopflow.organisation.CurrentUsers") // the organisation's entry for "who asks"
                 .should().notBePublic()
                 .because("each feature exposes one entry point; adapters stay inside their package")
                 .check(CLASSES);
@@ -109,6 +110,23 @@ class ArchitectureTest {
                 .because("a client's mistake is id.sopflow.api.InvalidInput (400), a missing thing id.sopflow.api.NotFound (404); "
                         + "an IllegalArgumentException is a bug, answered 500")
                 .check(CLASSES);
+    }
+
+    /**
+     * The capabilities depend one way: calendar and yaml below everything; organisation (roles, users, access)
+     * on calendar only; sop (the SOPs and their process contract) on organisation; monitoring on sop; demo on
+     * all. The engine adapters depend on no capability.
+     */
+    @Test
+    void capabilitiesDependOneWay() {
+        noClasses().that().resideInAPackage("id.sopflow.organisation..")
+                .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.sop..", "id.sopflow.monitoring..", "id.sopflow.demo..")
+                .because("sop takes its role ids from organisation, not the other way round").check(CLASSES);
+        noClasses().that().resideInAPackage("id.sopflow.sop..")
+                .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.monitoring..", "id.sopflow.demo..").check(CLASSES);
+        noClasses().that().resideInAnyPackage("id.sopflow.calendar..", "id.sopflow.yaml..", "id.sopflow.engine..", "id.sopflow.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.organisation..", "id.sopflow.sop..",
+                        "id.sopflow.monitoring..", "id.sopflow.demo..").check(CLASSES);
     }
 
     private static String[] escape(String[] names) {

@@ -5,7 +5,7 @@ import id.sopflow.api.NotFound;
 import id.sopflow.sop.ProcessContract.AlertKind;
 import id.sopflow.calendar.WorkingCalendar;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
+import id.sopflow.organisation.CurrentUsers;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -37,15 +37,15 @@ class MonitoringController {
 
     private final AlertLog alerts;
     private final MutuBakuTimers timers;
-    private final IdentityService identity;
+    private final CurrentUsers users;
     private final HistoryService history;
     private final RuntimeService runtime;
 
-    MonitoringController(AlertLog alerts, MutuBakuTimers timers, IdentityService identity, HistoryService history,
+    MonitoringController(AlertLog alerts, MutuBakuTimers timers, CurrentUsers users, HistoryService history,
             RuntimeService runtime) {
         this.alerts = alerts;
         this.timers = timers;
-        this.identity = identity;
+        this.users = users;
         this.history = history;
         this.runtime = runtime;
     }
@@ -75,7 +75,7 @@ class MonitoringController {
             throw new InvalidInput("status '" + status + "' tidak dikenal; gunakan terbuka atau semua");
         }
         Optional<AlertKind> kind = Optional.ofNullable(jenis).filter(j -> !j.isBlank()).map(MonitoringController::kind);
-        Viewer viewer = Viewer.of(identity);
+        Viewer viewer = Viewer.of(users.current());
         Instant now = timers.now();
         return alerts.find(viewer.scope(kecamatan), status.equals("terbuka"), kind).stream()
                 .filter(viewer::sees)
@@ -85,7 +85,7 @@ class MonitoringController {
 
     @GetMapping("/keterlambatan/instances")
     List<InstanceView> instances(@RequestParam(required = false) String kecamatan) {
-        Viewer viewer = Viewer.of(identity);
+        Viewer viewer = Viewer.of(users.current());
         if (!viewer.seesWholeOffice()) {
             return List.of();
         }
@@ -115,8 +115,8 @@ class MonitoringController {
     /** What the caller's groups (in their kecamatan) or the caller were told, newest first. */
     @GetMapping("/pemberitahuan")
     List<NotificationView> notifications(@RequestParam(defaultValue = "false") boolean belumDibaca) {
-        Viewer viewer = Viewer.of(identity);
-        return alerts.notifications(viewer.allKecamatan() ? List.of() : viewer.scope(null), groupsOf(viewer), viewer.userId()).stream()
+        Viewer viewer = Viewer.of(users.current());
+        return alerts.notifications(viewer.allKecamatan() ? List.of() : viewer.scope(null), viewer.notificationGroups(), viewer.userId()).stream()
                 .filter(n -> !belumDibaca || n.readAt().isEmpty())
                 .map(n -> {
                     WorkingCalendar calendar = timers.calendarOf(n.kecamatan());
@@ -129,16 +129,12 @@ class MonitoringController {
     /** Marks a notification addressed to the caller as read; 404 for any other (nothing changes). */
     @PostMapping("/pemberitahuan/{id}/dibaca")
     ResponseEntity<Void> markRead(@PathVariable String id) {
-        Viewer viewer = Viewer.of(identity);
-        if (!alerts.markRead(id, viewer.allKecamatan() ? List.of() : viewer.scope(null), groupsOf(viewer), viewer.userId(),
+        Viewer viewer = Viewer.of(users.current());
+        if (!alerts.markRead(id, viewer.allKecamatan() ? List.of() : viewer.scope(null), viewer.notificationGroups(), viewer.userId(),
                 timers.now())) {
             throw new NotFound("pemberitahuan '" + id + "' tidak ditemukan");
         }
         return ResponseEntity.noContent().build();
-    }
-
-    private static List<String> groupsOf(Viewer viewer) {
-        return viewer.userId() == null ? List.of("sekcam", "camat") : viewer.groups();
     }
 
     /** One variable of many instances, by instance id. */

@@ -3,7 +3,7 @@ package id.sopflow.organisation;
 import id.sopflow.organisation.AccessRules.Grant;
 import id.sopflow.organisation.Organisation.Kecamatan;
 import id.sopflow.organisation.Organisation.Member;
-import id.sopflow.organisation.Organisation.Role;
+import id.sopflow.organisation.Organisation.RoleEntry;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -105,7 +105,7 @@ final class IdentitySync {
         }
     }
 
-    private void group(Role role) {
+    private void group(RoleEntry role) {
         group(role.id(), role.nama(), role.id().equals(Organisation.ADMIN_ROLE) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
     }
 

@@ -1,14 +1,14 @@
 package id.sopflow.organisation;
 
 /** Text a client chose (a user name) made safe for one log line: no control characters, bounded length. */
-final class LogSafe {
+public final class LogSafe {
 
     static final int MAX = 64;
 
     private LogSafe() {
     }
 
-    static String name(String text) {
+    public static String name(String text) {
         if (text == null) {
             return "";
         }

@@ -1,12 +1,13 @@
 package id.sopflow.organisation;
 
-import id.sopflow.sop.SopCatalog;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The organisation of an installation, read from {@code config/organisasi.yaml}: the kabupaten, its
@@ -26,26 +27,27 @@ public final class Organisation {
     /** The Camunda group whose members administer the engine (Cockpit, Admin, every tenant). */
     public static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
 
-    static final String ADMIN_ROLE = "admin";
-    static final String BAPPEDA_ROLE = "bappeda";
+    static final String ADMIN_ROLE = Role.ADMIN.id();
+    static final String BAPPEDA_ROLE = Role.BAPPEDA.id();
     /** Roles of people who work in a kecamatan office. */
-    static final Set<String> KECAMATAN_ROLES = Set.of("camat", "sekcam", "kasubbag", "pelaksana", "tim", "pengadministrasi");
+    static final Set<String> KECAMATAN_ROLES = Arrays.stream(Role.values()).filter(Role::worksInKecamatan).map(Role::id)
+            .collect(Collectors.toUnmodifiableSet());
     /** Every role the file must define: the candidate groups of the SOP steps, plus admin. */
     static final Set<String> ROLES;
 
     static {
-        Set<String> roles = new TreeSet<>(SopCatalog.STANDARD_ROLES);
-        roles.add(ADMIN_ROLE);
+        Set<String> roles = new TreeSet<>();
+        Arrays.stream(Role.values()).map(Role::id).forEach(roles::add);
         ROLES = Set.copyOf(roles);
     }
 
     private final String kabupaten;
     private final List<Kecamatan> kecamatan;
     private final String bappeda;
-    private final List<Role> roles;
+    private final List<RoleEntry> roles;
     private final List<Member> members;
 
-    Organisation(String kabupaten, List<Kecamatan> kecamatan, String bappeda, List<Role> roles, List<Member> members) {
+    Organisation(String kabupaten, List<Kecamatan> kecamatan, String bappeda, List<RoleEntry> roles, List<Member> members) {
         this.kabupaten = kabupaten;
         this.kecamatan = List.copyOf(kecamatan);
         this.bappeda = bappeda;
@@ -76,7 +78,7 @@ public final class Organisation {
         return bappeda;
     }
 
-    List<Role> roles() {
+    List<RoleEntry> roles() {
         return roles;
     }
 
@@ -99,7 +101,7 @@ public final class Organisation {
     }
 
     /** A role: a Camunda group with the same id. */
-    record Role(String id, String nama) {
+    record RoleEntry(String id, String nama) {
     }
 
     /**

@@ -1,14 +1,11 @@
 package id.sopflow.organisation;
 
-import id.sopflow.sop.SopCatalog;
-import id.sopflow.sop.SopDefinition;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Configures the engine for SOPflow's organisation and loads the organisation into it. The organisation
@@ -37,14 +33,14 @@ class OrganisationPlugin extends AbstractProcessEnginePlugin {
 
     private final Organisation organisation;
     private final OrganisationProperties properties;
-    private final SopCatalog catalog;
+    private final ProcessKeys processKeys;
 
-    OrganisationPlugin(Organisation organisation, OrganisationProperties properties, SopCatalog catalog) {
+    OrganisationPlugin(Organisation organisation, OrganisationProperties properties, ProcessKeys processKeys) {
         PasswordRules.checkAdminPassword("sopflow.organisasi.admin-password", properties.adminPassword(), properties.demo());
         PasswordRules.checkStaffPassword("sopflow.organisasi.staff-password", properties.staffPassword(), properties.demo());
         this.organisation = organisation;
         this.properties = properties;
-        this.catalog = catalog;
+        this.processKeys = processKeys;
     }
 
     @Override
@@ -62,11 +58,6 @@ class OrganisationPlugin extends AbstractProcessEnginePlugin {
         configuration.setLoginDelayBase(0);
         configuration.setLoginDelayFactor(1);
         configuration.setLoginDelayMaxTime(0);
-        // what a person asks of the engine: no skipped steps, no deployments, only the variables the SOP contract allows
-        List<CommandInterceptor> guards = new ArrayList<>(Optional.ofNullable(configuration.getCustomPostCommandInterceptorsTxRequired())
-                .orElse(List.of()));
-        guards.add(new ClientCommandGuard());
-        configuration.setCustomPostCommandInterceptorsTxRequired(guards);
         // no expression of a stored filter or an ad-hoc query is evaluated (they would run code on the server)
         configuration.setEnableExpressionsInStoredQueries(false);
         configuration.setEnableExpressionsInAdhocQueries(false);
@@ -90,7 +81,7 @@ class OrganisationPlugin extends AbstractProcessEnginePlugin {
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         new IdentitySync(processEngine).apply(organisation,
                 new IdentitySync.InitialPasswords(properties.adminPassword(), properties.staffPassword()),
-                catalog.definitions().stream().map(SopDefinition::kode).distinct().toList());
+                processKeys.processKeys());
     }
 
     /**

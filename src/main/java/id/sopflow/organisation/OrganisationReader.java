@@ -2,7 +2,7 @@ package id.sopflow.organisation;
 
 import id.sopflow.organisation.Organisation.Kecamatan;
 import id.sopflow.organisation.Organisation.Member;
-import id.sopflow.organisation.Organisation.Role;
+import id.sopflow.organisation.Organisation.RoleEntry;
 import id.sopflow.yaml.YamlFields;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -95,7 +95,7 @@ final class OrganisationReader {
             } else {
                 yaml.problem(bappedaNode, "", "bappeda", "harus berupa peta berisi nama");
             }
-            List<Role> roles = roles(top.get("peran"), map);
+            List<RoleEntry> roles = roles(top.get("peran"), map);
             Set<String> offices = new HashSet<>();
             kecamatan.forEach(k -> offices.add(k.id()));
             List<Member> members = members(top.get("pengguna"), map, offices);
@@ -145,8 +145,8 @@ final class OrganisationReader {
             return result;
         }
 
-        private List<Role> roles(Node node, MappingNode parent) {
-            List<Role> result = new ArrayList<>();
+        private List<RoleEntry> roles(Node node, MappingNode parent) {
+            List<RoleEntry> result = new ArrayList<>();
             SequenceNode seq = list(node, parent, "peran", "daftar peran");
             if (seq == null) {
                 return result;
@@ -168,7 +168,7 @@ final class OrganisationReader {
                 } else if (!seen.add(id)) {
                     yaml.problem(f.get("id"), "peran " + id, "id", "peran '" + id + "' tercantum dua kali");
                 } else if (nama != null) {
-                    result.add(new Role(id, nama));
+                    result.add(new RoleEntry(id, nama));
                 }
             }
             Set<String> missing = new TreeSet<>(Organisation.ROLES);

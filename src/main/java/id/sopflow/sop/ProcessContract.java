@@ -1,5 +1,7 @@
 package id.sopflow.sop;
 
+import id.sopflow.organisation.Organisation;
+
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,7 +26,7 @@ public final class ProcessContract {
     /** Sent by a reviewer: what must be corrected. Required when {@value #APPROVED} is false. */
     public static final String NOTE = "catatan";
     /** Start variable naming the instance's kecamatan (system and admin starts; users start for their own). */
-    public static final String KECAMATAN = "kecamatan";
+    public static final String KECAMATAN = Organisation.TENANT_VARIABLE;
     /** Start variable naming the period of a recurring SOP, e.g. {@code 2026-11}. */
     public static final String PERIOD = "periode";
 

@@ -1,5 +1,7 @@
 package id.sopflow.sop;
 
+import id.sopflow.organisation.Role;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +22,8 @@ import java.util.stream.Stream;
  */
 public final class SopCatalog {
 
-    /** Roles an SOP may name; the candidate groups of its user tasks. */
-    public static final Set<String> STANDARD_ROLES = Set.of(
-            "camat", "sekcam", "kasubbag", "pelaksana", "tim", "pengadministrasi", "bappeda");
+    /** Roles an SOP may name; the candidate groups of its user tasks (the organisation's roles that act in steps). */
+    public static final Set<String> STANDARD_ROLES = Role.stepRoleIds();
 
     private final Path sopDir;
     private final List<SopDefinition> definitions;

@@ -1,5 +1,6 @@
 package id.sopflow.sop;
 
+import id.sopflow.organisation.ProcessKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,5 +11,11 @@ class SopConfiguration {
     @Bean
     SopCatalog sopCatalog(SopProperties properties) {
         return SopCatalog.load(properties.sourceDir(), SopCatalog.STANDARD_ROLES);
+    }
+
+    /** The SOP process keys, for the organisation's per-process history grants. */
+    @Bean
+    ProcessKeys processKeys(SopCatalog catalog) {
+        return () -> catalog.definitions().stream().map(SopDefinition::kode).distinct().toList();
     }
 }

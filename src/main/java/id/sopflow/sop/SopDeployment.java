@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,7 @@ import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -37,6 +40,15 @@ class SopDeployment extends AbstractProcessEnginePlugin {
     SopDeployment(SopProperties properties, SopCatalog catalog) {
         this.properties = properties;
         this.catalog = catalog;
+    }
+
+    /** What a person asks of the engine: no skipped steps, no deployments, only what the SOP contract allows. */
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> guards = new ArrayList<>(Optional.ofNullable(configuration.getCustomPostCommandInterceptorsTxRequired())
+                .orElse(List.of()));
+        guards.add(new ClientCommandGuard());
+        configuration.setCustomPostCommandInterceptorsTxRequired(guards);
     }
 
     @Override

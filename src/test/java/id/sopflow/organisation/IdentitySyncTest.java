@@ -39,7 +39,7 @@ class IdentitySyncTest {
         configuration.setAuthorizationEnabled(true);
         new OrganisationPlugin(organisation, new OrganisationProperties(Path.of("config/organisasi.yaml"), "Admin-Uji-Rahasia-1",
                 "Staf-Uji-Rahasia-1", false, null, 4),
-                id.sopflow.sop.SopCatalog.load(Path.of("config/sop"), id.sopflow.sop.SopCatalog.STANDARD_ROLES)).preInit(configuration);
+                () -> KEYS).preInit(configuration);
         engine = configuration.buildProcessEngine();
         return engine;
     }

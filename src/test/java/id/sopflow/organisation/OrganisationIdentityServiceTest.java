@@ -1,6 +1,5 @@
 package id.sopflow.organisation;
 
-import id.sopflow.sop.SopCatalog;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
@@ -64,7 +63,7 @@ class OrganisationIdentityServiceTest {
         configuration.setJobExecutorActivate(false);
         configuration.setAuthorizationEnabled(true);
         new OrganisationPlugin(organisation, new OrganisationProperties(Path.of("config/organisasi.yaml"), "Admin-Uji-Rahasia-1",
-                STAFF, false, null, 4), SopCatalog.load(Path.of("config/sop"), SopCatalog.STANDARD_ROLES)).preInit(configuration);
+                STAFF, false, null, 4), () -> java.util.List.of("dpa")).preInit(configuration);
         configuration.setPasswordEncryptor(encryptor);
         engine = configuration.buildProcessEngine();
         identity = engine.getIdentityService();

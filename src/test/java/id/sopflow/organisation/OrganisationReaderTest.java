@@ -57,7 +57,7 @@ class OrganisationReaderTest {
 
         assertThat(org.kecamatan()).extracting(Organisation.Kecamatan::id).containsExactly("arut-selatan", "ajibarang");
         assertThat(org.kecamatan()).extracting(Organisation.Kecamatan::zona).containsOnly("WIB");
-        assertThat(org.roles()).extracting(Organisation.Role::id).containsExactlyInAnyOrderElementsOf(Organisation.ROLES);
+        assertThat(org.roles()).extracting(Organisation.RoleEntry::id).containsExactlyInAnyOrderElementsOf(Organisation.ROLES);
         for (String kecamatan : new String[] {"arut-selatan", "ajibarang"}) {
             assertThat(org.members().stream().filter(m -> m.office().equals(kecamatan)).flatMap(m -> m.roles().stream()))
                     .as("peran di " + kecamatan).containsExactlyInAnyOrderElementsOf(Organisation.KECAMATAN_ROLES);

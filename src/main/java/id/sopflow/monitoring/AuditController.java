@@ -1,4 +1,4 @@
-package id.sopflow.organisation;
+package id.sopflow.monitoring;
 
 import id.sopflow.api.NotFound;
 import id.sopflow.calendar.WorkingCalendars;

@@ -1,7 +1,6 @@
-package id.sopflow.organisation;
+package id.sopflow.sop;
 
-import id.sopflow.sop.ClientInput;
-import id.sopflow.sop.StepMetadata;
+import id.sopflow.organisation.LogSafe;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
