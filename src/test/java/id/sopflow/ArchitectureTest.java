@@ -129,6 +129,30 @@ class ArchitectureTest {
                         "id.sopflow.monitoring..", "id.sopflow.demo..").check(CLASSES);
     }
 
+    /**
+     * Camunda's internals ({@code org.camunda.bpm.engine.impl}) are touched in {@code id.sopflow.engine} and in the
+     * few engine extensions a capability must plug into the engine (listed here, each for a reason). Everything
+     * else uses the engine's public API and the adapters of {@code engine} ({@code EngineClock}, {@code Caller},
+     * {@code RefusedInput}, {@code StartupStep}).
+     */
+    private static final String[] ENGINE_EXTENSIONS = {
+            // the organisation's engine settings: password hashing, tenant provider, command checkers
+            "id.sopflow.organisation.OrganisationPlugin", "id.sopflow.organisation.KecamatanTenantIdProvider",
+            "id.sopflow.organisation.TenantCheckAsAuthorization",
+            // identity: the sync writes authorization entities; account rules subclass Camunda's identity service
+            "id.sopflow.organisation.IdentitySync", "id.sopflow.organisation.OrganisationIdentityService",
+            // the SOP contract enforced on Camunda's commands, and the deployment plugin
+            "id.sopflow.sop.ClientCommandGuard", "id.sopflow.sop.SopDeployment"};
+
+    @Test
+    void camundaInternalsStayInTheEngineAdapters() {
+        noClasses().that().resideOutsideOfPackage("id.sopflow.engine..")
+                .and().haveNameNotMatching("(" + String.join("|", escape(ENGINE_EXTENSIONS)) + ")(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
+                .because("an engine upgrade is checked in the engine adapters, not all over the code base")
+                .check(CLASSES);
+    }
+
     private static String[] escape(String[] names) {
         String[] out = new String[names.length];
         for (int i = 0; i < names.length; i++) {

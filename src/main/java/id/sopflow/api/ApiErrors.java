@@ -1,5 +1,6 @@
 package id.sopflow.api;
 
+import id.sopflow.engine.RefusedInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -8,7 +9,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -149,7 +149,7 @@ class ApiErrors {
         if (t instanceof NotFoundException) {
             return new Answer(HttpStatus.NOT_FOUND, "Tidak ditemukan: " + t.getMessage());
         }
-        if (t instanceof BadUserRequestException || t instanceof FormFieldValidationException) {
+        if (t instanceof BadUserRequestException || RefusedInput.is(t)) {
             return new Answer(HttpStatus.BAD_REQUEST, t.getMessage());
         }
         // Spring MVC, before a controller runs

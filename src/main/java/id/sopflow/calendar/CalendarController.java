@@ -3,7 +3,6 @@ package id.sopflow.calendar;
 import id.sopflow.api.Conflict;
 import id.sopflow.api.InvalidInput;
 import id.sopflow.api.NotFound;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,9 +34,11 @@ import java.util.Optional;
 class CalendarController {
 
     private final WorkingCalendars calendars;
+    private final Clock clock;
 
-    CalendarController(WorkingCalendars calendars) {
+    CalendarController(WorkingCalendars calendars, Clock clock) {
         this.calendars = calendars;
+        this.clock = clock;
     }
 
     record Day(LocalDate tanggal, String nama, String jenis, String sumber, boolean ditambahkan, String kecamatan) {
@@ -76,7 +78,7 @@ class CalendarController {
         kecamatan.ifPresent(this::known);
         inRange(day.tanggal().getYear(), "tanggal");
         AddedHoliday added = new AddedHoliday(new Holiday(day.tanggal(), day.nama(), kind, day.sumber()), kecamatan,
-                user == null ? "sistem" : user.getName(), ClockUtil.getCurrentTime().toInstant());
+                user == null ? "sistem" : user.getName(), clock.instant());
         if (!calendars.added().add(added)) {
             throw new Conflict("tanggal " + day.tanggal() + " sudah ditambahkan" + kecamatan.map(k -> " untuk " + k).orElse(""));
         }

@@ -5,7 +5,7 @@ import id.sopflow.calendar.WorkingCalendars;
 import id.sopflow.sop.SopStart;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.form.FormField;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import id.sopflow.engine.EngineClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -15,10 +15,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Date;
 import java.util.Map;
 
 /**
@@ -34,12 +34,14 @@ class DemoData {
 
     private final ProcessEngine engine;
     private final WorkingCalendars calendars;
+    private final Clock clock;
     /** "Now" when seeding began: the clock is moved back while instances are made. */
     private Instant today;
 
-    DemoData(ProcessEngine engine, WorkingCalendars calendars) {
+    DemoData(ProcessEngine engine, WorkingCalendars calendars, Clock clock) {
         this.engine = engine;
         this.calendars = calendars;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -47,7 +49,7 @@ class DemoData {
         if (engine.getHistoryService().createHistoricProcessInstanceQuery().count() > 0) {
             return;
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         today = now;
         try {
             // Arut Selatan: Renja waiting 5 working days at "menyiapkan draf" (4 hari): late by about a day.
@@ -66,19 +68,19 @@ class DemoData {
             start("renstra", "ajibarang", "RENSTRA-2027", now);
             LOG.info("Data demo dibuat: 5 instance SOP di Arut Selatan dan Ajibarang");
         } finally {
-            ClockUtil.reset();
+            EngineClock.reset();
         }
     }
 
     private ProcessInstance start(String kode, String kecamatan, String businessKey, Instant at) {
-        ClockUtil.setCurrentTime(Date.from(at));
+        EngineClock.setTo(at);
         return SopStart.forKecamatan(engine, kode, kecamatan).businessKey(businessKey).execute();
     }
 
     /** Completes the first {@code steps} waiting tasks, one at each moment, approving review steps. */
     private void work(ProcessInstance instance, int steps, Instant... moments) {
         for (int i = 0; i < steps; i++) {
-            ClockUtil.setCurrentTime(Date.from(moments[i]));
+            EngineClock.setTo(moments[i]);
             Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
             boolean review = engine.getFormService().getTaskFormData(task.getId()).getFormFields().stream()
                     .map(FormField::getId).anyMatch("disetujui"::equals);

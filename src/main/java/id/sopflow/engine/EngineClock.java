@@ -34,6 +34,16 @@ public final class EngineClock extends Clock {
         return new EngineClock(zone);
     }
 
+    /** Moves the engine's clock (and so SOPflow's) to a moment: demo data made in the past, tests. */
+    public static void setTo(Instant moment) {
+        ClockUtil.setCurrentTime(java.util.Date.from(moment));
+    }
+
+    /** Puts the engine's clock back to the real time. */
+    public static void reset() {
+        ClockUtil.reset();
+    }
+
     @Override
     public Instant instant() {
         return ClockUtil.getCurrentTime().toInstant();

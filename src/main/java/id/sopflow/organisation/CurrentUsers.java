@@ -1,7 +1,7 @@
 package id.sopflow.organisation;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import id.sopflow.engine.Caller;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -24,15 +24,11 @@ public class CurrentUsers {
     }
 
     public CurrentUser current() {
-        Authentication authentication = identity.getCurrentAuthentication();
-        if (authentication == null || authentication.getUserId() == null) {
-            return CurrentUser.SYSTEM;
-        }
-        List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-        List<String> tenants = authentication.getTenantIds() == null ? List.of() : authentication.getTenantIds();
-        Optional<String> zone = tenants.size() == 1
-                ? organisation.kecamatan(tenants.get(0)).map(k -> k.zona())
-                : Optional.empty();
-        return new CurrentUser(authentication.getUserId(), groups, tenants, zone);
+        return Caller.of(identity).map(caller -> {
+            List<String> tenants = caller.tenants();
+            Optional<String> zone = tenants.size() == 1 ? organisation.kecamatan(tenants.get(0)).map(Organisation.Kecamatan::zona)
+                    : Optional.empty();
+            return new CurrentUser(caller.userId(), caller.groups(), tenants, zone);
+        }).orElse(CurrentUser.SYSTEM);
     }
 }

@@ -1,5 +1,7 @@
 package id.sopflow.organisation;
 
+import id.sopflow.engine.Caller;
+import id.sopflow.engine.RefusedInput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -12,8 +14,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 
 import java.time.ZoneId;
@@ -83,7 +83,7 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
             return done.map(m -> answer(Response.Status.CONFLICT, "Conflict", m))
                     .orElseGet(() -> answer(Response.Status.NOT_FOUND, "NotFound", "Tidak ditemukan: " + missing.getMessage()));
         }
-        Throwable refused = find(exception, FormFieldValidationException.class);
+        Throwable refused = findRefusedInput(exception);
         if (refused == null) {
             refused = find(exception, BadUserRequestException.class);
         }
@@ -129,15 +129,14 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
             return Optional.empty();
         }
         IdentityService identity = engine.getIdentityService();
-        Authentication caller = identity.getCurrentAuthentication();
-        if (caller == null) {
+        Optional<Caller> caller = Caller.of(identity);
+        if (caller.isEmpty()) {
             return Optional.empty();
         }
-        HistoricTaskInstance task = withoutAuthentication(identity, caller,
+        HistoricTaskInstance task = Caller.without(identity,
                 () -> engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(m.group(2)).singleResult());
-        boolean sameKecamatan = task != null && (task.getTenantId() == null
-                || (caller.getTenantIds() != null && caller.getTenantIds().contains(task.getTenantId()))
-                || (caller.getGroupIds() != null && caller.getGroupIds().contains(Organisation.CAMUNDA_ADMIN_GROUP)));
+        boolean sameKecamatan = task != null && (task.getTenantId() == null || caller.get().tenants().contains(task.getTenantId())
+                || caller.get().groups().contains(Organisation.CAMUNDA_ADMIN_GROUP));
         if (!sameKecamatan || task.getEndTime() == null) {
             return Optional.empty();
         }
@@ -145,19 +144,19 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
                 + " pada " + WHEN.format(task.getEndTime().toInstant()) + " WIB; tidak ada yang diubah.");
     }
 
-    private static <T> T withoutAuthentication(IdentityService identity, Authentication caller, Supplier<T> query) {
-        identity.clearAuthentication();
-        try {
-            return query.get();
-        } finally {
-            identity.setAuthentication(caller);
-        }
-    }
-
     private static Throwable missing(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof NotFoundException || (t instanceof NullValueException && t.getMessage() != null
                     && MISSING.matcher(t.getMessage()).find())) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static Throwable findRefusedInput(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (RefusedInput.is(t)) {
                 return t;
             }
         }

@@ -87,8 +87,6 @@ final class IdentitySync {
         groupTenants(managedGroups, tenantIds);
         AccessRules.grants(processKeys).forEach(this::grant);
         Counts counts = counts(organisation, managedGroups, tenantIds);
-        LOG.info("Organisasi diselaraskan: {} kecamatan, {} peran, {} pengguna", tenantIds.size(), organisation.roles().size(),
-                organisation.members().size());
         return counts;
     }
 

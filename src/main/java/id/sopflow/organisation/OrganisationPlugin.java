@@ -1,5 +1,6 @@
 package id.sopflow.organisation;
 
+import id.sopflow.engine.StartupStep;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -27,7 +28,7 @@ import java.util.List;
  * permanent lock (lock-out is {@link LoginAttempts}, in front of every password check).
  */
 @Component
-class OrganisationPlugin extends AbstractProcessEnginePlugin {
+class OrganisationPlugin extends AbstractProcessEnginePlugin implements StartupStep {
 
     static final String ID_PATTERN = "[a-zA-Z0-9][a-zA-Z0-9.-]*|camunda-admin";
 
@@ -77,11 +78,24 @@ class OrganisationPlugin extends AbstractProcessEnginePlugin {
         }
     }
 
+    /** Start-up step 1: the organisation file into Camunda's identity service and authorizations. */
     @Override
-    public void postProcessEngineBuild(ProcessEngine processEngine) {
-        new IdentitySync(processEngine).apply(organisation,
+    public int order() {
+        return StartupStep.ORGANISATION;
+    }
+
+    @Override
+    public String name() {
+        return "organisasi";
+    }
+
+    @Override
+    public String run(ProcessEngine processEngine) {
+        IdentitySync.Counts counts = new IdentitySync(processEngine).apply(organisation,
                 new IdentitySync.InitialPasswords(properties.adminPassword(), properties.staffPassword()),
                 processKeys.processKeys());
+        return organisation.kecamatan().size() + " kecamatan, " + organisation.members().size() + " pengguna, "
+                + counts.authorizations() + " otorisasi diselaraskan dari " + properties.file();
     }
 
     /**

@@ -1,5 +1,6 @@
 package id.sopflow.sop;
 
+import id.sopflow.engine.RefusedInput;
 import id.sopflow.organisation.LogSafe;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -147,7 +147,7 @@ final class ClientCommandGuard extends CommandInterceptor {
         for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
             checker.checkTaskWork(task);
         }
-        throw new FormFieldValidationException(problems, "Langkah tidak diselesaikan: " + String.join("; ", problems));
+        throw RefusedInput.of(problems, "Langkah tidak diselesaikan: " + String.join("; ", problems));
     }
 
     /** The client's values as plain Java values; a serialized object stays opaque. */

@@ -1,10 +1,10 @@
 package id.sopflow.sop;
 
+import id.sopflow.engine.Caller;
 import id.sopflow.api.InvalidInput;
 import id.sopflow.api.NotFound;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,8 +75,7 @@ class SopController {
 
     /** The kecamatan asked for, or the caller's only one; required to start. */
     private String kecamatan(String asked, boolean required) {
-        Authentication authentication = identity.getCurrentAuthentication();
-        List<String> own = authentication == null || authentication.getTenantIds() == null ? List.of() : authentication.getTenantIds();
+        List<String> own = Caller.of(identity).map(Caller::tenants).orElse(List.of());
         if (asked != null && !asked.isBlank()) {
             return asked.strip();
         }

@@ -1,5 +1,6 @@
 package id.sopflow.sop;
 
+import id.sopflow.engine.StartupStep;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  * out of date, so that nothing is deployed from a source that fails validation.
  */
 @Component
-class SopDeployment extends AbstractProcessEnginePlugin {
+class SopDeployment extends AbstractProcessEnginePlugin implements StartupStep {
 
     static final String DEPLOYMENT_NAME = "sopflow";
     private static final Logger LOG = LoggerFactory.getLogger(SopDeployment.class);
@@ -51,9 +52,21 @@ class SopDeployment extends AbstractProcessEnginePlugin {
         configuration.setCustomPostCommandInterceptorsTxRequired(guards);
     }
 
+    /** Start-up step 3: the processes of {@code bpmn/}. */
     @Override
-    public void postProcessEngineBuild(ProcessEngine processEngine) {
-        deploy(processEngine.getRepositoryService());
+    public int order() {
+        return StartupStep.SOP_DEPLOYMENT;
+    }
+
+    @Override
+    public String name() {
+        return "SOP";
+    }
+
+    @Override
+    public String run(ProcessEngine processEngine) {
+        List<Deployment> deployments = deploy(processEngine.getRepositoryService());
+        return catalog.definitions().size() + " SOP siap dari " + properties.bpmnDir() + " (" + deployments.size() + " deployment)";
     }
 
     /** One deployment for the shared processes and one for each kecamatan that has variants. */
@@ -85,7 +98,6 @@ class SopDeployment extends AbstractProcessEnginePlugin {
                     tenant.isEmpty() ? "bersama" : "khusus kecamatan " + tenant, deployment.getId());
             deployments.add(deployment);
         });
-        LOG.info("{} SOP siap", catalog.definitions().size());
         return deployments;
     }
 
