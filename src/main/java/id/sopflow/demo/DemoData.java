@@ -2,9 +2,10 @@ package id.sopflow.demo;
 
 import id.sopflow.calendar.WorkingCalendar;
 import id.sopflow.calendar.WorkingCalendars;
+import id.sopflow.sop.ProcessContract;
 import id.sopflow.sop.SopStart;
+import id.sopflow.sop.StepMetadata;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.form.FormField;
 import id.sopflow.engine.EngineClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -82,9 +83,9 @@ class DemoData {
         for (int i = 0; i < steps; i++) {
             EngineClock.setTo(moments[i]);
             Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
-            boolean review = engine.getFormService().getTaskFormData(task.getId()).getFormFields().stream()
-                    .map(FormField::getId).anyMatch("disetujui"::equals);
-            engine.getTaskService().complete(task.getId(), review ? Map.of("disetujui", true) : Map.of());
+            var model = engine.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId());
+            boolean review = StepMetadata.of(model.getModelElementById(task.getTaskDefinitionKey())).map(StepMetadata::isReview).orElse(false);
+            engine.getTaskService().complete(task.getId(), review ? Map.of(ProcessContract.APPROVED, true) : Map.of());
         }
     }
 
