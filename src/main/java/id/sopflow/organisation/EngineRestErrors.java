@@ -3,6 +3,7 @@ package id.sopflow.organisation;
 import id.sopflow.engine.Caller;
 import id.sopflow.engine.RefusedInput;
 import jakarta.servlet.http.HttpServletRequest;
+import org.glassfish.jersey.server.ParamException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,9 +11,10 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NotFoundException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 
@@ -73,6 +75,9 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
             }
             return ExceptionHandlerHelper.getInstance().getResponse(exception);
         }
+        if (find(exception, TaskAlreadyClaimedException.class) != null) {
+            return answer(Response.Status.CONFLICT, "Conflict", "Langkah ini sudah diklaim orang lain; muat ulang daftar tugas.");
+        }
         if (find(exception, OptimisticLockingException.class) != null) {
             return answer(Response.Status.CONFLICT, "Conflict", "Data ini baru saja diubah oleh permintaan lain (misalnya langkah ini "
                     + "sudah diselesaikan orang lain). Muat ulang, lalu coba lagi bila masih perlu.");
@@ -80,8 +85,9 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
         Throwable missing = missing(exception);
         if (missing != null) {
             Optional<String> done = read ? Optional.empty() : alreadyCompleted(path);
+            // the same answer as for what the caller may not read, so that the two cannot be told apart
             return done.map(m -> answer(Response.Status.CONFLICT, "Conflict", m))
-                    .orElseGet(() -> answer(Response.Status.NOT_FOUND, "NotFound", "Tidak ditemukan: " + missing.getMessage()));
+                    .orElseGet(() -> answer(Response.Status.NOT_FOUND, "NotFound", "Tidak ditemukan."));
         }
         Throwable refused = findRefusedInput(exception);
         if (refused == null) {
@@ -101,6 +107,13 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
         if (exception instanceof NullPointerException && fromRestResource(exception) && !read) {
             // Camunda's resources read the request body without checking it is there (a body of "null")
             return answer(Response.Status.BAD_REQUEST, "InvalidRequest", "Isi permintaan kosong atau tidak lengkap.");
+        }
+        if (exception instanceof IllegalArgumentException && fromRestResource(exception)) {
+            // a value Camunda's resources cannot convert (e.g. a variable of an unknown type)
+            return answer(Response.Status.BAD_REQUEST, "InvalidRequest", "Permintaan tidak valid: " + exception.getMessage());
+        }
+        if (exception instanceof ParamException param) {
+            return answer(Response.Status.BAD_REQUEST, "InvalidRequest", "Parameter '" + param.getParameterName() + "' tidak valid.");
         }
         return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
@@ -146,7 +159,7 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
 
     private static Throwable missing(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof NotFoundException || (t instanceof NullValueException && t.getMessage() != null
+            if (t instanceof NotFoundException || (t instanceof ProcessEngineException && t.getMessage() != null
                     && MISSING.matcher(t.getMessage()).find())) {
                 return t;
             }

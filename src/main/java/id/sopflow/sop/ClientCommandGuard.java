@@ -5,6 +5,15 @@ import id.sopflow.organisation.LogSafe;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.HistoricActivityStatisticsQueryImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
@@ -93,6 +102,18 @@ final class ClientCommandGuard extends CommandInterceptor {
             throw new AuthorizationException("SOP hanya berasal dari berkas config/sop yang diterapkan SOPflow saat mulai; "
                     + "penerapan (deployment) lewat API ditolak untuk semua pengguna.");
         }
+        if (command instanceof DeleteDeploymentCmd || command instanceof DeleteProcessDefinitionsByIdsCmd
+                || command instanceof DeleteProcessDefinitionsByKeyCmd) {
+            throw new AuthorizationException("SOP dan instance-nya tidak dihapus lewat API: menghapus deployment atau definisi proses "
+                    + "akan menghapus setiap instance berjalan beserta riwayat dan auditnya. Ubah config/sop lalu mulai ulang.");
+        }
+        if (!admin && command instanceof HistoricActivityStatisticsQueryImpl) {
+            // counts every kecamatan's instances of a definition (the engine applies no tenant check here)
+            throw new AuthorizationException("Statistik riwayat per definisi hanya untuk admin.");
+        }
+        if (!admin && command instanceof ClaimTaskCmd) {
+            checkClaim(context, user, field(command, "taskId"), field(command, "userId"));
+        }
         if (movesAnInstance(command)) {
             if (!admin) {
                 throw new AuthorizationException("Hanya admin yang boleh memulai SOP di tengah, melewati listener, atau memindahkan, "
@@ -104,19 +125,63 @@ final class ClientCommandGuard extends CommandInterceptor {
         }
         if (command instanceof StartProcessInstanceCmd) {
             ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder");
+            String key = builder.getProcessDefinitionKey() != null ? builder.getProcessDefinitionKey()
+                    : builder.getProcessDefinitionId() == null ? null : builder.getProcessDefinitionId().split(":")[0];
+            if (ProcessContract.isSchedule(key)) {
+                throw new AuthorizationException("Jadwal SOP berulang berjalan sendiri menurut timernya; tidak dimulai oleh pengguna.");
+            }
             refuseStart(ClientInput.startProblems(plain(builder.getVariables()), builder.getBusinessKey()));
         } else if (command instanceof SubmitStartFormCmd) {
             refuseStart(ClientInput.startProblems(plain(field(command, "variables")), field(command, "businessKey")));
+        } else if (command instanceof ResolveTaskCmd) {
+            checkResolve(context, field(command, "taskId"), field(command, "variables"));
         } else if (command instanceof CompleteTaskCmd) {
             checkCompletion(context, field(command, "taskId"), field(command, "variables"));
         } else if (command instanceof SubmitTaskFormCmd) {
             checkCompletion(context, field(command, "taskId"), field(command, "properties"));
-        } else if (command instanceof AbstractSetVariableCmd) {
-            List<String> problems = ClientInput.updateProblems(plain(field(command, "variables")));
-            if (!problems.isEmpty()) {
-                throw new BadUserRequestException(String.join("; ", problems));
-            }
+        } else if (command instanceof AbstractSetVariableCmd || command instanceof SetVariablesToProcessInstancesBatchCmd) {
+            refuseUpdate(ClientInput.updateProblems(plain(field(command, "variables"))));
+        } else if (command instanceof AbstractPatchVariablesCmd) {
+            refuseUpdate(ClientInput.updateProblems(plain(field(command, "variables"))));
+            refuseUpdate(ClientInput.removalProblems(field(command, "deletions")));
+        } else if (command instanceof AbstractRemoveVariableCmd) {
+            refuseUpdate(ClientInput.removalProblems(field(command, "variableNames")));
         }
+    }
+
+    private static void refuseUpdate(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new BadUserRequestException(String.join("; ", problems));
+        }
+    }
+
+    /** A step is claimed by the caller for themselves (or released by its holder); handing it to another is the admin's. */
+    private static void checkClaim(CommandContext context, Authentication user, String taskId, String userId) {
+        TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+        if (task == null) {
+            return;
+        }
+        boolean forThemselves = user.getUserId().equals(userId);
+        boolean releasingOwn = userId == null && user.getUserId().equals(task.getAssignee());
+        if (!forThemselves && !releasingOwn) {
+            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+                checker.checkTaskWork(task);
+            }
+            throw new AuthorizationException("Langkah hanya dapat diklaim untuk diri sendiri (atau dilepas oleh pemegangnya); "
+                    + "menyerahkannya kepada orang lain hanya dapat dilakukan admin.");
+        }
+    }
+
+    /** Resolving is for a delegated step only; it then carries what completing it would. */
+    private static void checkResolve(CommandContext context, String taskId, Map<String, ?> variables) {
+        TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+        if (task != null && task.getDelegationState() == null) {
+            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+                checker.checkTaskWork(task);
+            }
+            throw RefusedInput.of(List.of("langkah ini tidak didelegasikan"), "Langkah ini tidak didelegasikan; selesaikan langkahnya.");
+        }
+        checkCompletion(context, taskId, variables);
     }
 
     private static boolean movesAnInstance(Command<?> command) {
@@ -159,7 +224,9 @@ final class ClientCommandGuard extends CommandInterceptor {
         for (String name : variables.keySet()) {
             // a VariableMap hands out deserialized values by get(); the typed value never deserializes anything
             Object value = variables instanceof VariableMap typedMap ? typedMap.getValueTyped(name) : variables.get(name);
-            if (value instanceof SerializableValue serialized) {
+            if (value instanceof TypedValue typed && typed.isTransient()) {
+                values.put(name, new ClientInput.Serialized("transient"));
+            } else if (value instanceof SerializableValue serialized) {
                 values.put(name, new ClientInput.Serialized(serialized.getType() == null ? "object" : serialized.getType().getName()));
             } else if (value instanceof TypedValue typed) {
                 values.put(name, typed.getValue());

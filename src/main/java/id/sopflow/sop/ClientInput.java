@@ -105,6 +105,19 @@ public final class ClientInput {
         return problems;
     }
 
+    /** Removing variables directly (admin): never one that SOPflow computes. */
+    public static List<String> removalProblems(java.util.Collection<String> names) {
+        List<String> problems = new ArrayList<>();
+        if (names != null) {
+            for (String name : new TreeSet<>(names)) {
+                if (ProcessContract.isComputed(name)) {
+                    problems.add("variabel '" + name + "' dihitung oleh SOPflow dan tidak dapat dihapus lewat API");
+                }
+            }
+        }
+        return problems;
+    }
+
     /** What holds for every request: how many variables, no serialized objects, text that fits the database. */
     private static List<String> limits(Map<String, ?> variables) {
         List<String> problems = new ArrayList<>();

@@ -133,6 +133,11 @@ public final class ProcessContract {
         return SopStep.elementId(step) + "_" + APPROVED;
     }
 
+    /** The key of the process that starts a recurring SOP on its schedule ({@link SopDefinition#scheduleProcessKey()}). */
+    public static boolean isSchedule(String processKey) {
+        return processKey != null && processKey.endsWith(SopDefinition.SCHEDULE_SUFFIX);
+    }
+
     /** Whether the name is one SOPflow computes or routes by (a client never writes it). */
     public static boolean isComputed(String name) {
         return COMPUTED_VARIABLES.contains(name) || name.matches("langkah_\\d+_" + APPROVED);

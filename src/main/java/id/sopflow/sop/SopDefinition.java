@@ -54,8 +54,11 @@ public record SopDefinition(
     }
 
     /** The key of the process that starts a recurring SOP on its schedule: {@code <kode>-bulanan}. */
+    /** The schedule process of a recurring SOP is its kode with this suffix, e.g. {@code rfk-teppa-bulanan}. */
+    static final String SCHEDULE_SUFFIX = "-bulanan";
+
     public String scheduleProcessKey() {
-        return kode + "-bulanan";
+        return kode + SCHEDULE_SUFFIX;
     }
 
     /** Where the schedule process lives, relative to {@code bpmn/}. */

@@ -338,6 +338,83 @@ class IntegrityIT extends AccessTestBase {
                 .isNotEmpty();
     }
 
+    // --- found by an attack review ----------------------------------------------------------------------------
+
+    @Test
+    void nobodyDeletesADeploymentOrADefinitionWithTheInstancesAndTheirHistory() {
+        ProcessInstance lakip = startAs(PELAKSANA, "lakip");
+        String deployment = repositories.createProcessDefinitionQuery().processDefinitionKey("lakip").withoutTenantId().latestVersion()
+                .singleResult().getDeploymentId();
+        ResponseEntity<String> delete = as("admin").exchange("/engine-rest/deployment/" + deployment + "?cascade=true", HttpMethod.DELETE,
+                null, String.class);
+        assertThat(delete.getStatusCode().value()).isEqualTo(403);
+        assertThat(as("admin").exchange("/engine-rest/process-definition/key/lakip?cascade=true", HttpMethod.DELETE, null, String.class)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(lakip.getId()).count()).isOne();
+    }
+
+    @Test
+    void aStepIsClaimedForOneselfOnlySoNoReviewerHandsTheirReviewToTheDrafter() {
+        ProcessInstance renja = startAs(PELAKSANA, "renja");
+        walkTo(renja, "langkah_09");
+        Task review = openTask(renja);
+        assertThat(postJson(as("kasubbag.arut-selatan"), "/engine-rest/task/" + review.getId() + "/claim", "{\"userId\": \"" + PELAKSANA + "\"}")
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(postJson(as(PELAKSANA), "/engine-rest/task/" + review.getId() + "/claim", "{\"userId\": \"camat.ajibarang\"}")
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isNull();
+        assertThat(postJson(as("kasubbag.arut-selatan"), "/engine-rest/task/" + review.getId() + "/claim",
+                "{\"userId\": \"kasubbag.arut-selatan\"}").getStatusCode().value()).isEqualTo(204);
+        ResponseEntity<String> twice = postJson(as("kasubbag.arut-selatan"), "/engine-rest/task/" + review.getId() + "/claim",
+                "{\"userId\": \"kasubbag.arut-selatan\"}");
+        assertThat(postJson(as("admin"), "/engine-rest/task/" + review.getId() + "/claim", "{\"userId\": \"admin\"}").getStatusCode().value())
+                .as("already claimed").isEqualTo(409);
+        assertThat(twice.getStatusCode().value()).isIn(204, 409);
+        assertRefused(postJson(as("kasubbag.arut-selatan"), "/engine-rest/task/" + review.getId() + "/resolve", approvalJson(true, "ok")),
+                "tidak didelegasikan");
+        assertRefused(complete("kasubbag.arut-selatan", review, variables("\"disetujui\": {\"value\": true, \"type\": \"Boolean\", "
+                + "\"valueInfo\": {\"transient\": true}}")), "transient");
+    }
+
+    @Test
+    void anotherKecamatansIdsAnswerExactlyLikeUnknownOnesAndItsCountsAreNotShown() {
+        ProcessInstance arutSelatan = startAs(PELAKSANA, "lakip");
+        Task task = openTask(arutSelatan);
+        for (String[] pair : List.of(
+                new String[] {"/engine-rest/process-instance/" + arutSelatan.getId() + "/variables", "/engine-rest/process-instance/" + unknownId() + "/variables"},
+                new String[] {"/engine-rest/task/" + task.getId() + "/form-variables", "/engine-rest/task/" + unknownId() + "/form-variables"})) {
+            ResponseEntity<String> other = as("sekcam.ajibarang").getForEntity(pair[0], String.class);
+            ResponseEntity<String> unknown = as("sekcam.ajibarang").getForEntity(pair[1], String.class);
+            assertThat(other.getStatusCode().value()).as(pair[0]).isEqualTo(404);
+            assertThat(unknown.getStatusCode().value()).as(pair[1]).isEqualTo(404);
+            assertThat(other.getBody()).isEqualTo(unknown.getBody());
+        }
+        String definition = arutSelatan.getProcessDefinitionId();
+        assertThat(as("sekcam.ajibarang").getForEntity("/engine-rest/history/process-definition/" + definition + "/statistics", String.class)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(as("admin").getForEntity("/engine-rest/history/process-definition/" + definition + "/statistics", String.class)
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(as(PELAKSANA).getForEntity("/engine-rest/task?maxResults=abc", String.class).getStatusCode().value()).isEqualTo(400);
+        assertThat(postJson(as(PELAKSANA), "/engine-rest/process-definition/key/rfk-teppa-bulanan/start", "{}").getStatusCode().value())
+                .as("a schedule runs by its timer only").isEqualTo(403);
+    }
+
+    @Test
+    void evenTheAdminCannotPatchOrRemoveWhatSopflowComputes() {
+        ProcessInstance renja = startAs(PELAKSANA, "renja");
+        assertRefused(postJson(as("admin"), "/engine-rest/process-instance/" + renja.getId() + "/variables",
+                "{\"modifications\": {\"langkah_10_disetujui\": {\"value\": true, \"type\": \"Boolean\"}}}"), "langkah_10_disetujui");
+        assertRefused(postJson(as("admin"), "/engine-rest/process-instance/" + renja.getId() + "/variables",
+                "{\"deletions\": [\"rencanaSelesai\"]}"), "rencanaSelesai");
+        assertRefused(as("admin").exchange("/engine-rest/process-instance/" + renja.getId() + "/variables/rencanaSelesai", HttpMethod.DELETE,
+                null, String.class), "rencanaSelesai");
+        assertThat(runtimeService.getVariables(renja.getId())).containsKey("rencanaSelesai").doesNotContainKey("langkah_10_disetujui");
+    }
+
+    private static String unknownId() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
     /** Completes the steps of a Renja of Arut Selatan, as the user of each step's role, until the given step waits. */
