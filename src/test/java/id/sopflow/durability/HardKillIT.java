@@ -2,6 +2,7 @@ package id.sopflow.durability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -213,21 +214,16 @@ class HardKillIT {
         APPLICATIONS.add(process);
 
         String base = "http://localhost:" + port;
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the application stopped during start-up; see %s", log.toAbsolutePath()).isTrue();
-            try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && JSON.readTree(health.body()).path("status").asText().equals("UP")) {
-                    return new Application(process, base);
-                }
-            } catch (IOException notListeningYet) {
-                // still starting
-            }
-            Thread.sleep(250); // polling a separate JVM, bounded by the deadline
-        }
-        throw new AssertionError("the application was not healthy within " + STARTUP + "; see " + log.toAbsolutePath());
+        // a separate JVM: wait for its health, bounded, failing at once if it stops
+        Awaitility.await("the application healthy; see " + log.toAbsolutePath()).atMost(STARTUP).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    assertThat(process.isAlive()).as("the application stopped during start-up; see %s", log.toAbsolutePath()).isTrue();
+                    HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return health.statusCode() == 200 && JSON.readTree(health.body()).path("status").asText().equals("UP");
+                });
+        return new Application(process, base);
     }
 
     private static JsonNode getJson(String url, String user) throws IOException, InterruptedException {
