@@ -158,27 +158,22 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
     }
 
     private static Throwable missing(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof NotFoundException || (t instanceof ProcessEngineException && t.getMessage() != null
-                    && MISSING.matcher(t.getMessage()).find())) {
-                return t;
-            }
-        }
-        return null;
+        return find(exception, t -> t instanceof NotFoundException
+                || (t instanceof ProcessEngineException && t.getMessage() != null && MISSING.matcher(t.getMessage()).find()));
     }
 
     private static Throwable findRefusedInput(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (RefusedInput.is(t)) {
-                return t;
-            }
-        }
-        return null;
+        return find(exception, RefusedInput::is);
     }
 
     private static Throwable find(Throwable exception, Class<? extends Throwable> type) {
+        return find(exception, type::isInstance);
+    }
+
+    /** The first exception in the cause chain that matches. */
+    private static Throwable find(Throwable exception, java.util.function.Predicate<Throwable> matches) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
+            if (matches.test(t)) {
                 return t;
             }
         }

@@ -164,9 +164,7 @@ final class ClientCommandGuard extends CommandInterceptor {
         boolean forThemselves = user.getUserId().equals(userId);
         boolean releasingOwn = userId == null && user.getUserId().equals(task.getAssignee());
         if (!forThemselves && !releasingOwn) {
-            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-                checker.checkTaskWork(task);
-            }
+            checkWork(context, task);
             throw new AuthorizationException("Langkah hanya dapat diklaim untuk diri sendiri (atau dilepas oleh pemegangnya); "
                     + "menyerahkannya kepada orang lain hanya dapat dilakukan admin.");
         }
@@ -176,9 +174,7 @@ final class ClientCommandGuard extends CommandInterceptor {
     private static void checkResolve(CommandContext context, String taskId, Map<String, ?> variables) {
         TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
         if (task != null && task.getDelegationState() == null) {
-            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-                checker.checkTaskWork(task);
-            }
+            checkWork(context, task);
             throw RefusedInput.of(List.of("langkah ini tidak didelegasikan"), "Langkah ini tidak didelegasikan; selesaikan langkahnya.");
         }
         checkCompletion(context, taskId, variables);
@@ -208,11 +204,18 @@ final class ClientCommandGuard extends CommandInterceptor {
         if (problems.isEmpty()) {
             return;
         }
-        // whoever may not work on the task gets the engine's own answer first, so a refusal tells nothing about it
+        checkWork(context, task);
+        throw RefusedInput.of(problems, "Langkah tidak diselesaikan: " + String.join("; ", problems));
+    }
+
+    /**
+     * Whoever may not work on the task gets the engine's own answer (403, or 404 for a task they cannot see)
+     * before any refusal of ours, so that a refusal tells nothing about a task one may not work on.
+     */
+    private static void checkWork(CommandContext context, TaskEntity task) {
         for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
             checker.checkTaskWork(task);
         }
-        throw RefusedInput.of(problems, "Langkah tidak diselesaikan: " + String.join("; ", problems));
     }
 
     /** The client's values as plain Java values; a serialized object stays opaque. */
