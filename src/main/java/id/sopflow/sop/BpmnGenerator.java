@@ -69,6 +69,7 @@ final class BpmnGenerator {
     static final String PROCESS_LISTENER = "${" + ProcessContract.PROCESS_LISTENER_BEAN + "}";
     static final String ALERT_LISTENER = "${" + ProcessContract.ALERT_LISTENER_BEAN + "}";
     static final String SCHEDULE_DELEGATE = "${" + ProcessContract.SCHEDULE_DELEGATE_BEAN + "}";
+    static final String DOSSIER_LISTENER = "${" + ProcessContract.DOSSIER_LISTENER_BEAN + "}";
     /** Finished instances stay in history for five years (audit of planning documents). */
     static final String HISTORY_TIME_TO_LIVE = "1825";
 
@@ -256,11 +257,14 @@ final class BpmnGenerator {
             }
             if (step.waktu().isPresent()) {
                 for (String event : List.of("create", "complete")) {
-                    CamundaTaskListener listener = model.newInstance(CamundaTaskListener.class);
-                    listener.setCamundaEvent(event);
-                    listener.setCamundaDelegateExpression(TASK_LISTENER);
-                    extensions.addChildElement(listener);
+                    extensions.addChildElement(taskListener(event, TASK_LISTENER));
                 }
+            }
+            if (!step.requiredKelengkapan().isEmpty()) {
+                extensions.addChildElement(taskListener("create", DOSSIER_LISTENER));
+            }
+            if (!step.requiredOutputs().isEmpty()) {
+                extensions.addChildElement(taskListener("complete", DOSSIER_LISTENER));
             }
             if (step.isReview()) {
                 CamundaFormData form = model.newInstance(CamundaFormData.class);
@@ -307,6 +311,13 @@ final class BpmnGenerator {
             }
         }
 
+        private CamundaTaskListener taskListener(String event, String delegateExpression) {
+            CamundaTaskListener listener = model.newInstance(CamundaTaskListener.class);
+            listener.setCamundaEvent(event);
+            listener.setCamundaDelegateExpression(delegateExpression);
+            return listener;
+        }
+
         private String stepDocumentation(SopStep step, SopRole role) {
             StringBuilder sb = new StringBuilder();
             sb.append("Langkah ").append(step.number()).append(": ").append(step.activity()).append('\n');
@@ -318,6 +329,13 @@ final class BpmnGenerator {
                 sb.append('\n').append("Keterangan: ").append(step.keterangan());
             }
             step.returnTo().ifPresent(r -> sb.append('\n').append("Jika tidak disetujui: kembali ke langkah ").append(r));
+            if (!step.requiredKelengkapan().isEmpty()) {
+                sb.append('\n').append("Harus sudah ada di berkas: ").append(String.join("; ", step.requiredKelengkapan()));
+            }
+            if (!step.requiredOutputs().isEmpty()) {
+                sb.append('\n').append(step.isReview() ? "Diunggah sebelum disetujui: " : "Diunggah sebelum selesai: ")
+                        .append(String.join("; ", step.requiredOutputs()));
+            }
             return sb.toString();
         }
 
@@ -348,6 +366,9 @@ final class BpmnGenerator {
             props.put(ProcessContract.DOCUMENT_PROPERTY, sop.dokumen());
             props.put(ProcessContract.SOP_NUMBER_PROPERTY, sop.identitas().nomor());
             props.put(ProcessContract.STEP_COUNT_PROPERTY, String.valueOf(sop.steps().size()));
+            if (!sop.documentKinds().isEmpty()) {
+                props.put(ProcessContract.DOCUMENT_KINDS_PROPERTY, String.join(StepMetadata.LIST_SEPARATOR, sop.documentKinds()));
+            }
             sop.schedule().ifPresent(s -> props.put(ProcessContract.REPORT_DEADLINE_DAY_PROPERTY, String.valueOf(s.deadlineBeforeDay())));
             return props;
         }

@@ -70,6 +70,12 @@ public final class ProcessContract {
     public static final String ALERT_LISTENER_BEAN = "mutuBakuPeringatan";
     /** Delegate of a schedule process: starts the recurring SOP for every kecamatan. */
     public static final String SCHEDULE_DELEGATE_BEAN = "jadwalBulanan";
+    /**
+     * Task listener of a step that requires documents (implemented in dossier): on create, refuses the hand-over
+     * while a required kelengkapan is missing from the dossier; on complete, refuses the completion (a review step's
+     * approval) while a required output has not been uploaded at the step.
+     */
+    public static final String DOSSIER_LISTENER_BEAN = "berkasLangkah";
 
     // --- extension properties of elements other than steps (steps: StepMetadata) ---
 
@@ -82,6 +88,8 @@ public final class ProcessContract {
     public static final String DOCUMENT_PROPERTY = "dokumen";
     public static final String SOP_NUMBER_PROPERTY = "nomorSop";
     public static final String STEP_COUNT_PROPERTY = "jumlahLangkah";
+    /** Process property: the kinds of document its dossier holds, separated by ';'. */
+    public static final String DOCUMENT_KINDS_PROPERTY = "berkas";
     /** Process property of a recurring SOP: its report is due before this day of the month. */
     public static final String REPORT_DEADLINE_DAY_PROPERTY = "tenggatSebelumTanggal";
 
@@ -120,6 +128,11 @@ public final class ProcessContract {
             throw new IllegalStateException("elemen " + serviceTask.getId() + " tidak punya properti '" + SCHEDULED_PROCESS_PROPERTY + "'");
         }
         return key;
+    }
+
+    /** The kinds of document an SOP process's dossier holds ({@value #DOCUMENT_KINDS_PROPERTY}), in the SOP's order. */
+    public static java.util.List<String> documentKinds(org.camunda.bpm.model.bpmn.instance.BaseElement process) {
+        return StepMetadata.list(StepMetadata.properties(process).get(DOCUMENT_KINDS_PROPERTY));
     }
 
     /** The step number of a step's user task id, e.g. 5 for {@code langkah_05}; empty for any other id. */

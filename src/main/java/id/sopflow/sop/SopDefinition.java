@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param kecamatanOnly true for a kecamatan's own variant ({@code berlaku: kecamatan}): deployed for the
  *                  tenant named by {@code folder} only, where it replaces the shared SOP of the same kode
  * @param schedule  for a recurring SOP, when instances start and when each is due
+ * @param documentKinds the kinds of document an instance's dossier holds ({@code berkas}): what the steps require
+ *                  and produce, by the names the SOP file gives them
  * @param warnings  findings that do not stop deployment, e.g. "waktu belum ditetapkan"
  */
 public record SopDefinition(
@@ -26,11 +28,13 @@ public record SopDefinition(
         List<SopStep> steps,
         boolean kecamatanOnly,
         Optional<SopSchedule> schedule,
+        List<String> documentKinds,
         List<String> warnings) {
 
     public SopDefinition {
         roles = List.copyOf(roles);
         steps = List.copyOf(steps);
+        documentKinds = List.copyOf(documentKinds);
         warnings = List.copyOf(warnings);
     }
 

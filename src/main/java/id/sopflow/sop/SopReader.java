@@ -32,7 +32,7 @@ final class SopReader {
 
     private static final Pattern KODE = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Set<String> TOP_KEYS = Set.of(
-            "kode", "nama", "kecamatan", "dokumen", "berlaku", "identitas", "peran", "langkah", "jadwal");
+            "kode", "nama", "kecamatan", "dokumen", "berlaku", "identitas", "peran", "langkah", "jadwal", "berkas");
     private static final Set<String> SCHEDULE_KEYS = Set.of("mulai", "tenggatSebelumTanggal");
     private static final Pattern CRON = Pattern.compile("\\S+(\\s+\\S+){5,6}");
     private static final Set<String> IDENTITY_KEYS = Set.of(
@@ -40,7 +40,10 @@ final class SopReader {
             "kualifikasiPelaksana", "keterkaitan", "peralatan", "peringatan", "pencatatan");
     private static final Set<String> ROLE_KEYS = Set.of("id", "nama");
     private static final Set<String> STEP_KEYS = Set.of(
-            "no", "aktivitas", "pelaksana", "kelengkapan", "waktu", "output", "keterangan", "kembaliKe", "catatan");
+            "no", "aktivitas", "pelaksana", "kelengkapan", "waktu", "output", "keterangan", "kembaliKe", "catatan",
+            "kelengkapanWajib", "hasilWajib");
+    /** The most characters of a document kind's name (the dossier's column). */
+    static final int DOCUMENT_KIND_MAX_LENGTH = 200;
 
     private final Set<String> knownRoles;
 
@@ -108,13 +111,75 @@ final class SopReader {
             }
             SopIdentity identity = identity(top.get("identitas"));
             List<SopRole> roles = roles(top.get("peran"), map);
-            List<SopStep> steps = steps(top.get("langkah"), map, roles);
+            List<String> kinds = documentKinds(top.get("berkas"));
+            List<SopStep> steps = steps(top.get("langkah"), map, roles, kinds);
             Optional<SopSchedule> schedule = schedule(top.get("jadwal"));
             if (yaml.hasProblems()) {
                 throw new SopValidationException(yaml.problems());
             }
             return new SopDefinition(kode, folder, nama, kecamatan, dokumen, identity, roles, steps,
-                    scope.equals("kecamatan"), schedule, warnings);
+                    scope.equals("kecamatan"), schedule, kinds, warnings);
+        }
+
+        /**
+         * The kinds of document of the dossier ({@code berkas}): names as the SOP says them, unique (ignoring case),
+         * without ';' (the generated process lists them separated by it).
+         */
+        private List<String> documentKinds(Node node) {
+            List<String> kinds = new ArrayList<>();
+            if (node == null) {
+                return kinds;
+            }
+            if (!(node instanceof SequenceNode seq)) {
+                yaml.problem(node, "", "berkas", "harus berupa daftar nama jenis dokumen");
+                return kinds;
+            }
+            Set<String> seen = new HashSet<>();
+            for (Node item : seq.getValue()) {
+                String kind = yaml.text(item, "", "berkas");
+                if (kind == null) {
+                    continue;
+                }
+                kind = kind.strip();
+                if (kind.isEmpty()) {
+                    yaml.problem(item, "", "berkas", "nama jenis dokumen kosong");
+                } else if (kind.contains(";")) {
+                    yaml.problem(item, "", "berkas", "'" + kind + "': nama jenis dokumen tidak boleh memuat ';'");
+                } else if (kind.length() > DOCUMENT_KIND_MAX_LENGTH) {
+                    yaml.problem(item, "", "berkas", "'" + kind + "': nama jenis dokumen paling banyak "
+                            + DOCUMENT_KIND_MAX_LENGTH + " karakter");
+                } else if (!seen.add(kind.toLowerCase(java.util.Locale.ROOT))) {
+                    yaml.problem(item, "", "berkas", "'" + kind + "' tercantum dua kali");
+                } else {
+                    kinds.add(kind);
+                }
+            }
+            return kinds;
+        }
+
+        /** A step's list of required document kinds: each one of the SOP's {@code berkas}, named at its own line. */
+        private List<String> requiredKinds(Node node, String where, String key, List<String> kinds) {
+            List<String> values = new ArrayList<>();
+            if (node == null) {
+                return values;
+            }
+            List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+            for (Node item : items) {
+                String kind = yaml.text(item, where, key);
+                if (kind == null) {
+                    continue;
+                }
+                kind = kind.strip();
+                if (!kinds.contains(kind)) {
+                    yaml.problem(item, where, key, "'" + kind + "' bukan jenis dokumen di daftar 'berkas' SOP ini"
+                            + (kinds.isEmpty() ? " (SOP ini belum punya daftar 'berkas')" : " (yang ada: " + String.join("; ", kinds) + ")"));
+                } else if (values.contains(kind)) {
+                    yaml.problem(item, where, key, "'" + kind + "' tercantum dua kali");
+                } else {
+                    values.add(kind);
+                }
+            }
+            return values;
         }
 
         private Optional<SopSchedule> schedule(Node node) {
@@ -198,7 +263,7 @@ final class SopReader {
             return roles;
         }
 
-        private List<SopStep> steps(Node node, MappingNode parent, List<SopRole> roles) {
+        private List<SopStep> steps(Node node, MappingNode parent, List<SopRole> roles, List<String> kinds) {
             List<SopStep> steps = new ArrayList<>();
             if (node == null) {
                 yaml.problem(parent, "", "langkah", "wajib diisi: daftar langkah SOP");
@@ -253,8 +318,15 @@ final class SopReader {
                     returnNodes.put(number, f.get("kembaliKe"));
                 }
                 String note = yaml.optionalText(f, "catatan", where);
+                List<String> requiredKelengkapan = requiredKinds(f.get("kelengkapanWajib"), where, "kelengkapanWajib", kinds);
+                if (!requiredKelengkapan.isEmpty() && expected == 1) {
+                    yaml.problem(f.get("kelengkapanWajib"), where, "kelengkapanWajib", "langkah pertama dimulai bersama prosesnya, "
+                            + "sebelum berkasnya berisi dokumen; jadikan dokumen itu hasilWajib langkah pertama");
+                }
+                List<String> requiredOutputs = requiredKinds(f.get("hasilWajib"), where, "hasilWajib", kinds);
                 steps.add(new SopStep(number == null ? expected : number, activity, roleId, kelengkapan, waktuText,
-                        waktu, output, keterangan, returnTo == null ? OptionalInt.empty() : OptionalInt.of(returnTo), note));
+                        waktu, output, keterangan, returnTo == null ? OptionalInt.empty() : OptionalInt.of(returnTo), note,
+                        requiredKelengkapan, requiredOutputs));
                 expected++;
             }
             int count = steps.size();

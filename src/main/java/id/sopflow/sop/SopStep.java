@@ -13,6 +13,9 @@ import java.util.OptionalInt;
  * @param waktu     the parsed time standard, empty when the table gives none
  * @param returnTo  for a review step, the step the work goes back to when the reviewer rejects
  * @param note      the transcriber's note (how the acting role was read, OCR oddities)
+ * @param requiredKelengkapan the document kinds that must be in the instance's dossier when the step is handed over
+ * @param requiredOutputs     the document kinds that must be uploaded at this step before it can be completed
+ *                            (for a review step: before it can be approved)
  */
 public record SopStep(
         int number,
@@ -24,10 +27,14 @@ public record SopStep(
         String output,
         String keterangan,
         OptionalInt returnTo,
-        String note) {
+        String note,
+        List<String> requiredKelengkapan,
+        List<String> requiredOutputs) {
 
     public SopStep {
         kelengkapan = List.copyOf(kelengkapan);
+        requiredKelengkapan = List.copyOf(requiredKelengkapan);
+        requiredOutputs = List.copyOf(requiredOutputs);
     }
 
     public boolean isReview() {

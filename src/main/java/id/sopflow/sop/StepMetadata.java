@@ -20,9 +20,14 @@ import java.util.OptionalInt;
  * @param role     the acting role, a candidate group ({@value #ROLE})
  * @param waktu    the time standard as written, empty when the table gives none ({@value #WAKTU})
  * @param returnTo for a review step, where a rejection sends the work ({@value #RETURN_TO})
+ * @param requiredKelengkapan document kinds that must be in the dossier when the step is handed over
+ *                 ({@value #REQUIRED_KELENGKAPAN})
+ * @param requiredOutputs document kinds that must be uploaded at the step before it is completed, or for a review
+ *                 step approved ({@value #REQUIRED_OUTPUTS})
  */
 public record StepMetadata(int number, String role, List<String> kelengkapan, Optional<String> waktu, String output,
-                           String keterangan, OptionalInt returnTo) {
+                           String keterangan, OptionalInt returnTo, List<String> requiredKelengkapan,
+                           List<String> requiredOutputs) {
 
     static final String STEP = "langkah";
     static final String ROLE = "peran";
@@ -31,9 +36,15 @@ public record StepMetadata(int number, String role, List<String> kelengkapan, Op
     static final String OUTPUT = "output";
     static final String KETERANGAN = "keterangan";
     static final String RETURN_TO = "kembaliKe";
+    static final String REQUIRED_KELENGKAPAN = "kelengkapanWajib";
+    static final String REQUIRED_OUTPUTS = "hasilWajib";
+    /** How a property holds a list: its items joined by this (document kinds never contain ';'). */
+    static final String LIST_SEPARATOR = "; ";
 
     public StepMetadata {
         kelengkapan = List.copyOf(kelengkapan);
+        requiredKelengkapan = List.copyOf(requiredKelengkapan);
+        requiredOutputs = List.copyOf(requiredOutputs);
     }
 
     /** The step a user task stands for; empty for an element that is no SOP step. */
@@ -42,12 +53,16 @@ public record StepMetadata(int number, String role, List<String> kelengkapan, Op
         if (!p.containsKey(STEP)) {
             return Optional.empty();
         }
-        String kelengkapan = p.getOrDefault(KELENGKAPAN, "");
-        return Optional.of(new StepMetadata(Integer.parseInt(p.get(STEP)), p.getOrDefault(ROLE, ""),
-                kelengkapan.isBlank() ? List.of() : Arrays.stream(kelengkapan.split(";\\s*")).toList(),
+        return Optional.of(new StepMetadata(Integer.parseInt(p.get(STEP)), p.getOrDefault(ROLE, ""), list(p.get(KELENGKAPAN)),
                 Optional.ofNullable(p.get(WAKTU)).filter(w -> !w.isBlank()), p.getOrDefault(OUTPUT, ""),
                 p.getOrDefault(KETERANGAN, ""),
-                p.containsKey(RETURN_TO) ? OptionalInt.of(Integer.parseInt(p.get(RETURN_TO))) : OptionalInt.empty()));
+                p.containsKey(RETURN_TO) ? OptionalInt.of(Integer.parseInt(p.get(RETURN_TO))) : OptionalInt.empty(),
+                list(p.get(REQUIRED_KELENGKAPAN)), list(p.get(REQUIRED_OUTPUTS))));
+    }
+
+    /** The items of a list property; empty when absent. */
+    static List<String> list(String property) {
+        return property == null || property.isBlank() ? List.of() : Arrays.stream(property.split(";\\s*")).map(String::strip).toList();
     }
 
     public boolean isReview() {
@@ -70,6 +85,12 @@ public record StepMetadata(int number, String role, List<String> kelengkapan, Op
             props.put(KETERANGAN, step.keterangan());
         }
         step.returnTo().ifPresent(r -> props.put(RETURN_TO, String.valueOf(r)));
+        if (!step.requiredKelengkapan().isEmpty()) {
+            props.put(REQUIRED_KELENGKAPAN, String.join(LIST_SEPARATOR, step.requiredKelengkapan()));
+        }
+        if (!step.requiredOutputs().isEmpty()) {
+            props.put(REQUIRED_OUTPUTS, String.join(LIST_SEPARATOR, step.requiredOutputs()));
+        }
         return props;
     }
 

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientInputTest {
 
     private static final StepMetadata REVIEW = new StepMetadata(9, "kasubbag", List.of("draf"), Optional.of("1 hari"), "koreksi", "",
-            OptionalInt.of(7));
-    private static final StepMetadata DRAFT = new StepMetadata(7, "pelaksana", List.of(), Optional.empty(), "draf", "", OptionalInt.empty());
+            OptionalInt.of(7), List.of(), List.of());
+    private static final StepMetadata DRAFT = new StepMetadata(7, "pelaksana", List.of(), Optional.empty(), "draf", "", OptionalInt.empty(), List.of(), List.of());
 
     @Test
     void aReviewNeedsAnExplicitBooleanDecisionAndARejectionNeedsANote() {
