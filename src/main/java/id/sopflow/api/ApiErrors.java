@@ -1,6 +1,10 @@
 package id.sopflow.api;
 
 import id.sopflow.engine.RefusedInput;
+import id.sopflow.engine.StepNotReady;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -53,7 +57,10 @@ import java.util.stream.Collectors;
  *   <tr><td>the engine's {@code AuthorizationException} (another role's step, another kecamatan)</td><td>403</td></tr>
  *   <tr><td>{@link NotFound}, the engine's {@code NotFoundException}, an unknown path under {@code /api}</td><td>404</td></tr>
  *   <tr><td>a method the path does not have; a media type the API does not speak</td><td>405; 406 or 415</td></tr>
- *   <tr><td>{@link Conflict}; the engine's {@code OptimisticLockingException} (two requests at once)</td><td>409</td></tr>
+ *   <tr><td>{@link Forbidden}: the caller may see the thing but not do this to it</td><td>403, with its message</td></tr>
+ *   <tr><td>{@link Conflict}; the engine's {@code OptimisticLockingException} (two requests at once) and
+ *       {@code StepNotReady} (a step's required document is missing)</td><td>409</td></tr>
+ *   <tr><td>{@link UnacceptableFile}; an upload over the multipart limit</td><td>400, 413 or 415, naming what is wrong</td></tr>
  *   <tr><td>anything else</td><td>500, logged with its stack trace under a short reference that the detail
  *       gives the caller; neither the trace nor the exception's message leave the server</td></tr>
  * </table>
@@ -136,8 +143,27 @@ class ApiErrors {
         if (t instanceof NotFound) {
             return new Answer(HttpStatus.NOT_FOUND, t.getMessage());
         }
-        if (t instanceof Conflict) {
+        if (t instanceof Conflict || t instanceof StepNotReady) {
             return new Answer(HttpStatus.CONFLICT, t.getMessage());
+        }
+        if (t instanceof Forbidden) {
+            return new Answer(HttpStatus.FORBIDDEN, t.getMessage());
+        }
+        if (t instanceof UnacceptableFile file) {
+            return new Answer(switch (file.reason()) {
+                case INVALID -> HttpStatus.BAD_REQUEST;
+                case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+                case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            }, t.getMessage());
+        }
+        if (t instanceof MaxUploadSizeExceededException e) {
+            return new Answer(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(e));
+        }
+        if (t instanceof MissingServletRequestPartException e) {
+            return new Answer(HttpStatus.BAD_REQUEST, "Bagian '" + e.getRequestPartName() + "' wajib dikirim (multipart/form-data).");
+        }
+        if (t instanceof MultipartException) {
+            return new Answer(HttpStatus.BAD_REQUEST, "Isi permintaan bukan multipart/form-data yang sah: kirim berkas sebagai bagian 'berkas'.");
         }
         // the engine, as the caller: NotFoundException is a BadUserRequestException, so it comes first
         if (t instanceof AuthorizationException) {
@@ -171,13 +197,21 @@ class ApiErrors {
                     + (allowed.isEmpty() ? "." : "; gunakan " + String.join(" atau ", allowed.stream().sorted().toList()) + "."), e.getHeaders());
         }
         if (t instanceof HttpMediaTypeNotSupportedException e) {
+            String expected = e.getSupportedMediaTypes().stream().anyMatch(MediaType.MULTIPART_FORM_DATA::includes)
+                    ? "multipart/form-data" : "application/json";
             return new Answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Jenis isi " + (e.getContentType() == null ? "(tidak disebut)"
-                    : "'" + e.getContentType() + "'") + " tidak didukung; kirim isi permintaan sebagai application/json.", e.getHeaders());
+                    : "'" + e.getContentType() + "'") + " tidak didukung; kirim isi permintaan sebagai " + expected + ".", e.getHeaders());
         }
         if (t instanceof HttpMediaTypeNotAcceptableException) {
             return new Answer(HttpStatus.NOT_ACCEPTABLE, "API SOPflow hanya menjawab dalam JSON; minta application/json (header Accept).");
         }
         return null;
+    }
+
+    private static String tooLarge(MaxUploadSizeExceededException e) {
+        long max = e.getMaxUploadSize();
+        return "Berkas terlalu besar" + (max > 0 ? ": paling besar " + UnacceptableFile.megabytes(max) : "")
+                + ". Perkecil berkasnya (misalnya pindai dengan resolusi lebih rendah) lalu unggah lagi.";
     }
 
     private static String typeMismatch(TypeMismatchException e) {

@@ -2,6 +2,7 @@ package id.sopflow.organisation;
 
 import id.sopflow.engine.Caller;
 import id.sopflow.engine.RefusedInput;
+import id.sopflow.engine.StepNotReady;
 import jakarta.servlet.http.HttpServletRequest;
 import org.glassfish.jersey.server.ParamException;
 import jakarta.ws.rs.core.MediaType;
@@ -88,6 +89,10 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
             // the same answer as for what the caller may not read, so that the two cannot be told apart
             return done.map(m -> answer(Response.Status.CONFLICT, "Conflict", m))
                     .orElseGet(() -> answer(Response.Status.NOT_FOUND, "NotFound", "Tidak ditemukan."));
+        }
+        Throwable notReady = find(exception, StepNotReady.class);
+        if (notReady != null) {
+            return answer(Response.Status.CONFLICT, "Conflict", notReady.getMessage());
         }
         Throwable refused = findRefusedInput(exception);
         if (refused == null) {

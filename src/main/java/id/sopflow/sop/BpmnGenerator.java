@@ -260,11 +260,12 @@ final class BpmnGenerator {
                     extensions.addChildElement(taskListener(event, TASK_LISTENER));
                 }
             }
+            // execution listeners, not task listeners: the engine hands their refusal to the caller as it is
             if (!step.requiredKelengkapan().isEmpty()) {
-                extensions.addChildElement(taskListener("create", DOSSIER_LISTENER));
+                executionListener(extensions, "start", DOSSIER_LISTENER);
             }
             if (!step.requiredOutputs().isEmpty()) {
-                extensions.addChildElement(taskListener("complete", DOSSIER_LISTENER));
+                executionListener(extensions, "end", DOSSIER_LISTENER);
             }
             if (step.isReview()) {
                 CamundaFormData form = model.newInstance(CamundaFormData.class);

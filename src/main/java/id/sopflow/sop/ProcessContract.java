@@ -71,9 +71,9 @@ public final class ProcessContract {
     /** Delegate of a schedule process: starts the recurring SOP for every kecamatan. */
     public static final String SCHEDULE_DELEGATE_BEAN = "jadwalBulanan";
     /**
-     * Task listener of a step that requires documents (implemented in dossier): on create, refuses the hand-over
-     * while a required kelengkapan is missing from the dossier; on complete, refuses the completion (a review step's
-     * approval) while a required output has not been uploaded at the step.
+     * Execution listener of a step that requires documents (implemented in dossier): at the step's start, refuses the
+     * hand-over while a required kelengkapan is missing from the dossier; at its end, refuses the completion (a review
+     * step's approval) while a required output has not been uploaded at this visit of the step.
      */
     public static final String DOSSIER_LISTENER_BEAN = "berkasLangkah";
 

@@ -1,0 +1,68 @@
+package id.sopflow.dossier;
+
+import id.sopflow.api.UnacceptableFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayInputStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Accepted types by their bytes (Tika), whatever the name; the name must then agree with the content. */
+class ContentTypesTest {
+
+    private final ContentTypes types = new ContentTypes();
+
+    static Stream<Arguments> accepted() {
+        return Stream.of(
+                Arguments.of("renja.pdf", TestFiles.pdf("Renja 2027"), "application/pdf"),
+                Arguments.of("renja.docx", TestFiles.docx("Renja 2027"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                Arguments.of("rfk.xlsx", TestFiles.xlsx("RFK"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                Arguments.of("rfk.xls", TestFiles.xls("RFK"), "application/vnd.ms-excel"),
+                Arguments.of("renja.doc", TestFiles.doc("Renja"), "application/msword"),
+                Arguments.of("renja.odt", TestFiles.odt(), "application/vnd.oasis.opendocument.text"),
+                Arguments.of("rfk.ods", TestFiles.ods(), "application/vnd.oasis.opendocument.spreadsheet"),
+                Arguments.of("scan.jpg", TestFiles.image("jpg"), "image/jpeg"),
+                Arguments.of("scan.JPEG", TestFiles.image("jpg"), "image/jpeg"),
+                Arguments.of("scan.png", TestFiles.image("png"), "image/png"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accepted")
+    void everyAcceptedTypeIsKnownByItsBytes(String name, byte[] content, String type) {
+        assertThat(types.detect(new ByteArrayInputStream(content))).isEqualTo(type);
+        assertThat(ContentTypes.accept(name, types.detect(new ByteArrayInputStream(content)))).isEqualTo(type);
+    }
+
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                Arguments.of("renja.pdf", TestFiles.exe(), "bukan jenis yang diterima"),
+                Arguments.of("renja.pdf", TestFiles.html(), "text/html"),
+                Arguments.of("renja.docx", TestFiles.zip(), "application/zip"),
+                Arguments.of("renja.docx", TestFiles.pdf("x"), "adalah PDF, tetapi namanya berakhiran .docx"),
+                Arguments.of("renja", TestFiles.pdf("x"), "tanpa akhiran"),
+                Arguments.of("catatan.txt", "teks biasa".getBytes(), "text/plain"));
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("refused")
+    void anythingElseIsRefusedWithWhatItIs(String name, byte[] content, String message) {
+        String detected = types.detect(new ByteArrayInputStream(content));
+        assertThatThrownBy(() -> ContentTypes.accept(name, detected))
+                .isInstanceOfSatisfying(UnacceptableFile.class, e -> assertThat(e.reason()).isEqualTo(UnacceptableFile.Reason.UNSUPPORTED_TYPE))
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void aMacroEnabledWordFileIsNotAWordFile() {
+        byte[] docx = TestFiles.docx("makro");
+        // the same package with the macro-enabled main part's content type
+        byte[] docm = ZipRewrite.replace(docx, "[Content_Types].xml",
+                s -> s.replace("wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml"));
+        assertThat(types.detect(new ByteArrayInputStream(docm))).isNotIn(ContentTypes.ACCEPTED.keySet());
+    }
+}
