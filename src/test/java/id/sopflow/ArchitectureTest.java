@@ -38,7 +38,10 @@ class ArchitectureTest {
             "id.sopflow.calendar.AddedHoliday", "id.sopflow.calendar.AddedHolidays",
             "id.sopflow.monitoring.StepDeadlines", "id.sopflow.monitoring.Alert",
             "id.sopflow.yaml.YamlFields",
-            "id.sopflow.api.InvalidInput", "id.sopflow.api.NotFound", "id.sopflow.api.Conflict"};
+            "id.sopflow.dossier.FileNames", "id.sopflow.dossier.ContentTypes", "id.sopflow.dossier.DossierRules",
+            "id.sopflow.dossier.Document", "id.sopflow.dossier.Checklist",
+            "id.sopflow.api.InvalidInput", "id.sopflow.api.NotFound", "id.sopflow.api.Conflict", "id.sopflow.api.Forbidden",
+            "id.sopflow.api.UnacceptableFile"};
 
     private static final String[] ADAPTER_ANNOTATIONS = {
             "org.springframework.stereotype.Component", "org.springframework.context.annotation.Configuration",
@@ -97,6 +100,7 @@ class ArchitectureTest {
                 .or().areAnnotatedWith("org.springframework.stereotype.Controller")
                 .and().doNotHaveFullyQualifiedName("id.sopflow.monitoring.MutuBakuTimers") // called by JUEL: must be public
                 .and().doNotHaveFullyQualifiedName("id.sopflow.organisation.CurrentUsers") // the organisation's entry for "who asks"
+                .and().doNotHaveFullyQualifiedName("id.sopflow.dossier.Dossier") // the dossier's entry
                 .should().notBePublic()
                 .because("each feature exposes one entry point; adapters stay inside their package")
                 .check(CLASSES);
@@ -114,19 +118,24 @@ class ArchitectureTest {
 
     /**
      * The capabilities depend one way: calendar and yaml below everything; organisation (roles, users, access)
-     * on calendar only; sop (the SOPs and their process contract) on organisation; monitoring on sop; demo on
-     * all. The engine adapters depend on no capability.
+     * on calendar only; sop (the SOPs and their process contract) on organisation; dossier (the documents of the
+     * instances) on sop; monitoring on dossier and sop; demo on all. The engine adapters depend on no capability.
      */
     @Test
     void capabilitiesDependOneWay() {
         noClasses().that().resideInAPackage("id.sopflow.organisation..")
-                .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.sop..", "id.sopflow.monitoring..", "id.sopflow.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.sop..", "id.sopflow.dossier..", "id.sopflow.monitoring..",
+                        "id.sopflow.demo..")
                 .because("sop takes its role ids from organisation, not the other way round").check(CLASSES);
         noClasses().that().resideInAPackage("id.sopflow.sop..")
-                .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.monitoring..", "id.sopflow.demo..").check(CLASSES);
+                .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.dossier..", "id.sopflow.monitoring..", "id.sopflow.demo..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("id.sopflow.dossier..")
+                .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.monitoring..", "id.sopflow.demo..")
+                .because("monitoring reads the dossier (the audit), the dossier knows nothing of alerts").check(CLASSES);
         noClasses().that().resideInAnyPackage("id.sopflow.calendar..", "id.sopflow.yaml..", "id.sopflow.engine..", "id.sopflow.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.organisation..", "id.sopflow.sop..",
-                        "id.sopflow.monitoring..", "id.sopflow.demo..").check(CLASSES);
+                        "id.sopflow.dossier..", "id.sopflow.monitoring..", "id.sopflow.demo..").check(CLASSES);
     }
 
     /**

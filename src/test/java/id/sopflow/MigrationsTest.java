@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationsTest {
 
-    private static final List<String> MIGRATED = List.of("1 SQL sopflow tables ok");
-    private static final List<String> BASELINED_THEN_MIGRATED = List.of("0 BASELINE << Flyway Baseline >> ok", "1 SQL sopflow tables ok");
+    private static final List<String> MIGRATED = List.of("1 SQL sopflow tables ok", "2 SQL dossier ok");
+    private static final List<String> BASELINED_THEN_MIGRATED = List.of("0 BASELINE << Flyway Baseline >> ok", "1 SQL sopflow tables ok",
+            "2 SQL dossier ok");
 
     @Test
     void anEmptyDatabaseGetsExactlyTheTablesOfTheLandedSchemaSql() throws SQLException {
@@ -37,10 +38,11 @@ class MigrationsTest {
         run(landed, "RUNSCRIPT FROM 'classpath:/db/landed-schema.sql'");
         DataSource empty = database();
 
-        assertThat(flyway(empty).migrate().migrationsExecuted).isEqualTo(1);
+        assertThat(flyway(empty).migrate().migrationsExecuted).isEqualTo(2);
 
         assertThat(history(empty)).isEqualTo(MIGRATED);
-        assertThat(schema(empty)).isEqualTo(schema(landed)).contains(
+        // V1 makes exactly the landed tables; V2 adds the dossier's
+        assertThat(schema(empty).stream().filter(line -> !line.contains("SOPFLOW_DOKUMEN")).toList()).isEqualTo(schema(landed)).contains(
                 "SOPFLOW_HARI_LIBUR.TANGGAL DATE NOT NULL", "SOPFLOW_PERINGATAN.KUNCI CHARACTER VARYING(200) NOT NULL",
                 "SOPFLOW_PEMBERITAHUAN.DIBACA_PADA TIMESTAMP NULL", "index SOPFLOW_PERINGATAN_KEC (KECAMATAN, SELESAI_PADA)",
                 "SOPFLOW_PERINGATAN UNIQUE (KUNCI)");
@@ -56,7 +58,7 @@ class MigrationsTest {
         run(landed, "INSERT INTO SOPFLOW_HARI_LIBUR VALUES (DATE '2026-06-20', '*', 'Hari Jadi Kabupaten', "
                 + "'LIBUR_LOKAL', 'Perda', 'admin', TIMESTAMP '2026-01-05 09:00:00')");
 
-        assertThat(flyway(landed).migrate().migrationsExecuted).isEqualTo(1);
+        assertThat(flyway(landed).migrate().migrationsExecuted).isEqualTo(2);
 
         assertThat(history(landed)).isEqualTo(BASELINED_THEN_MIGRATED);
         assertThat(schema(landed)).isEqualTo(schema(empty));
@@ -75,7 +77,7 @@ class MigrationsTest {
         long camundaTables = camundaTables(landed);
         assertThat(camundaTables).as("Camunda's ACT_* tables").isGreaterThan(40);
 
-        assertThat(flyway(landed).migrate().migrationsExecuted).isEqualTo(1);
+        assertThat(flyway(landed).migrate().migrationsExecuted).isEqualTo(2);
 
         assertThat(history(landed)).isEqualTo(BASELINED_THEN_MIGRATED);
         assertThat(schema(landed)).isEqualTo(schema(empty));
@@ -94,9 +96,11 @@ class MigrationsTest {
     // --- the application's settings -----------------------------------------------------------------------
 
     /** Flyway as the application configures it: spring.flyway.* of application.yaml. */
+    @SuppressWarnings("unchecked")
     private static Flyway flyway(DataSource dataSource) {
         Map<String, Object> settings = flywaySettings();
         return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .placeholders((Map<String, String>) settings.get("placeholders"))
                 .baselineOnMigrate((Boolean) settings.get("baseline-on-migrate"))
                 .baselineVersion(String.valueOf(settings.get("baseline-version")))
                 .load();

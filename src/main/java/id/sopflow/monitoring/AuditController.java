@@ -2,6 +2,8 @@ package id.sopflow.monitoring;
 
 import id.sopflow.api.NotFound;
 import id.sopflow.calendar.WorkingCalendars;
+import id.sopflow.dossier.Document;
+import id.sopflow.dossier.Dossier;
 import id.sopflow.sop.ProcessContract;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
@@ -29,7 +31,8 @@ import java.util.stream.Collectors;
 /**
  * {@code GET /api/instances/{id}/audit}: who did what to an SOP instance and when: the start, every claim,
  * assignment and completion of a step (a review step completed with {@code disetujui=false} is a
- * rejection, with the reviewer's {@code catatan}), and the end. Built from Camunda's history and user
+ * rejection, with the reviewer's {@code catatan}), every upload, download and withdrawal of a document of its dossier
+ * (the document in {@code catatan}), and the end. Built from Camunda's history and user
  * operation log, read as the requesting user: whoever may not read the instance's history (another
  * kecamatan, a pelaksana) gets 404, so existence does not leak. Times are in the instance's kecamatan's zone.
  */
@@ -48,10 +51,12 @@ class AuditController {
 
     private final HistoryService history;
     private final WorkingCalendars calendars;
+    private final Dossier dossier;
 
-    AuditController(HistoryService history, WorkingCalendars calendars) {
+    AuditController(HistoryService history, WorkingCalendars calendars, Dossier dossier) {
         this.history = history;
         this.calendars = calendars;
+        this.dossier = dossier;
     }
 
     @GetMapping("/api/instances/{id}/audit")
@@ -100,6 +105,12 @@ class AuditController {
             entries.add(new Entry(log.getUserId(), at(log.getTimestamp(), zone), what,
                     task == null ? null : ProcessContract.stepNumber(task.getTaskDefinitionKey()).orElse(null),
                     task == null ? null : task.getName(), note));
+        }
+        for (Dossier.Event event : dossier.events(id)) {
+            Document d = event.document();
+            String note = "'" + d.kind() + "' versi " + d.version() + ": " + d.fileName()
+                    + (event.act().equals("menarik dokumen") ? d.withdrawal().map(w -> " (alasan: " + w.reason() + ")").orElse("") : "");
+            entries.add(new Entry(event.who(), at(Date.from(event.at()), zone), event.act(), d.step(), event.stepName().orElse(null), note));
         }
         if (instance.getEndTime() != null) {
             entries.add(new Entry(null, at(instance.getEndTime(), zone), "SOP selesai", null, null, null));

@@ -173,7 +173,7 @@ class MutuBakuProcessTest {
         ProcessInstance renstra = engine.getRuntimeService().startProcessInstanceByKey("renstra");
         for (int step = 1; step <= 13; step++) {
             Task task = task(renstra);
-            complete(task, Boolean.TRUE.equals(isReview(task)) ? withVariables("disetujui", true) : Map.of());
+            completeStep(task);
         }
         assertThat(renstra).isWaitingAt("langkah_14"); // 2-3 hari, pelaksana
         Task task = task(renstra);
@@ -197,7 +197,7 @@ class MutuBakuProcessTest {
         for (int step = 1; step <= 6; step++) {
             Task task = task(dpa);
             at("2025-11-28T09:00");
-            complete(task, Boolean.TRUE.equals(isReview(task)) ? withVariables("disetujui", true) : Map.of());
+            completeStep(task);
         }
         assertThat(dpa).isEnded();
         var late = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(dpa.getId())
@@ -284,6 +284,12 @@ class MutuBakuProcessTest {
     private void completeAt(ProcessInstance instance, String wibTime) {
         at(wibTime);
         Task task = task(instance);
+        completeStep(task);
+    }
+
+    /** Completes a step as its holder would: its required documents uploaded, a review approved. */
+    private void completeStep(Task task) {
+        id.sopflow.dossier.DossierBeans.provideRequiredOutputs(engine, DATABASE, task);
         complete(task, Boolean.TRUE.equals(isReview(task)) ? withVariables("disetujui", true) : Map.of());
     }
 

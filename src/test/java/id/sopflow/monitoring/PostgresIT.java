@@ -63,9 +63,9 @@ class PostgresIT {
     void overdueStepIsRecordedOnceAndAnAddedDayMovesLaterDeadlines() {
         TestRestTemplate admin = anonymous.withBasicAuth("admin", "Uji-Admin-Rahasia-2026");
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
-        // SOPflow's tables come from Flyway's V1 (db/migration) here too
+        // SOPflow's tables come from Flyway's migrations (db/migration) here too, the dossier's BYTEA column included
         assertThat(jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"success\"", String.class))
-                .contains("1");
+                .contains("1", "2");
 
         ClockUtil.setCurrentTime(wib("2025-11-24T15:58"));
         String first = start(admin);

@@ -70,6 +70,7 @@ class SopProcessTest {
             assertThat(instance).isWaitingAt(step.elementId());
             Task task = task(instance);
             assertMatchesSource(task, step, sop);
+            id.sopflow.dossier.DossierBeans.provideRequiredOutputs(ENGINE, DATABASE, task);
             complete(task, step.isReview() ? withVariables(BpmnGenerator.APPROVED, true) : Map.of());
         }
 
@@ -104,6 +105,7 @@ class SopProcessTest {
 
         walk(instance, sop, back, review.number() - 1);
         assertThat(instance).isWaitingAt(review.elementId());
+        id.sopflow.dossier.DossierBeans.provideRequiredOutputs(ENGINE, DATABASE, task(instance));
         complete(task(instance), withVariables(BpmnGenerator.APPROVED, true));
         walk(instance, sop, review.number() + 1, sop.steps().size());
 
@@ -130,6 +132,7 @@ class SopProcessTest {
             SopStep step = sop.step(n);
             assertThat(instance).isWaitingAt(step.elementId());
             assertMatchesSource(task(instance), step, sop);
+            id.sopflow.dossier.DossierBeans.provideRequiredOutputs(ENGINE, DATABASE, task(instance));
             complete(task(instance), step.isReview() ? withVariables(BpmnGenerator.APPROVED, true) : Map.of());
         }
     }
