@@ -76,6 +76,18 @@ class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
     static final String FORBIDDEN = "Tidak berwenang untuk tindakan ini.";
+
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    /** The largest upload the web server reads (spring.servlet.multipart.max-request-size); 0 when unknown. */
+    private final long maxUpload;
+
+    ApiErrors(com.fasterxml.jackson.databind.ObjectMapper json,
+              org.springframework.beans.factory.ObjectProvider<org.springframework.boot.autoconfigure.web.servlet.MultipartProperties> multipart) {
+        this.json = json;
+        var limits = multipart.getIfAvailable();
+        this.maxUpload = limits == null || limits.getMaxRequestSize() == null ? 0 : limits.getMaxRequestSize().toBytes();
+    }
+
     static final String CONCURRENT_CHANGE = "Data ini baru saja diubah oleh permintaan lain; muat ulang, lalu coba lagi bila masih perlu.";
 
     /** Why a problem detail was answered: the status, the detail for people, and headers such as {@code Allow}. */
@@ -87,11 +99,14 @@ class ApiErrors {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handle(Exception exception, HttpServletRequest request) throws Exception {
+    ResponseEntity<?> handle(Exception exception, HttpServletRequest request) throws Exception {
         if (!isApi(request)) {
             throw exception; // not ours: Spring's error handling answers as before
         }
         Answer answer = answer(exception);
+        if (answer.status() == HttpStatus.PAYLOAD_TOO_LARGE && exception instanceof MaxUploadSizeExceededException && maxUpload > 0) {
+            answer = new Answer(answer.status(), tooLarge(maxUpload));
+        }
         if (answer.status().is5xxServerError()) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("{} {} gagal (rujukan {})", request.getMethod(), request.getRequestURI(), reference, exception);
@@ -100,8 +115,16 @@ class ApiErrors {
         } else {
             LOG.debug("{} {}: {} {}", request.getMethod(), request.getRequestURI(), answer.status().value(), answer.detail());
         }
+        ProblemDetail problem = problem(answer.status(), answer.detail(), request);
+        if (answer.status() == HttpStatus.PAYLOAD_TOO_LARGE) {
+            // the rest of the upload is not read: the server closes the connection after this answer, so it goes out whole,
+            // with its length, rather than in chunks whose end the client might never see
+            byte[] body = json.writeValueAsBytes(problem);
+            return ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).contentLength(body.length)
+                    .header(HttpHeaders.CONNECTION, "close").body(body);
+        }
         return ResponseEntity.status(answer.status()).headers(answer.headers()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(answer.status(), answer.detail(), request));
+                .body(problem);
     }
 
     /** The problem detail of an {@code /api} request: {@code about:blank}, the status phrase, the detail, the path. */
@@ -209,7 +232,10 @@ class ApiErrors {
     }
 
     private static String tooLarge(MaxUploadSizeExceededException e) {
-        long max = e.getMaxUploadSize();
+        return tooLarge(e.getMaxUploadSize());
+    }
+
+    private static String tooLarge(long max) {
         return "Berkas terlalu besar" + (max > 0 ? ": paling besar " + UnacceptableFile.megabytes(max) : "")
                 + ". Perkecil berkasnya (misalnya pindai dengan resolusi lebih rendah) lalu unggah lagi.";
     }

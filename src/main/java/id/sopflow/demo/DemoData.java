@@ -2,6 +2,7 @@ package id.sopflow.demo;
 
 import id.sopflow.calendar.WorkingCalendar;
 import id.sopflow.calendar.WorkingCalendars;
+import id.sopflow.dossier.Dossier;
 import id.sopflow.sop.ProcessContract;
 import id.sopflow.sop.SopStart;
 import id.sopflow.sop.StepMetadata;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -24,8 +26,8 @@ import java.util.Map;
 
 /**
  * Seeds the demo: instances started and worked in the past (the engine clock is moved back while they
- * are made, then reset), so that their timers are due at once and the job executor records the late
- * steps a few seconds after start-up.
+ * are made, then reset), each step's required documents uploaded (small generated PDFs), so that their
+ * timers are due at once and the job executor records the late steps a few seconds after start-up.
  */
 @Component
 @Profile("demo")
@@ -36,13 +38,15 @@ class DemoData {
     private final ProcessEngine engine;
     private final WorkingCalendars calendars;
     private final Clock clock;
+    private final Dossier dossier;
     /** "Now" when seeding began: the clock is moved back while instances are made. */
     private Instant today;
 
-    DemoData(ProcessEngine engine, WorkingCalendars calendars, Clock clock) {
+    DemoData(ProcessEngine engine, WorkingCalendars calendars, Clock clock, Dossier dossier) {
         this.engine = engine;
         this.calendars = calendars;
         this.clock = clock;
+        this.dossier = dossier;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -56,6 +60,8 @@ class DemoData {
             // Arut Selatan: Renja waiting 5 working days at "menyiapkan draf" (4 hari): late by about a day.
             ProcessInstance renja = start("renja", "arut-selatan", "RENJA-2027", daysAgo("arut-selatan", 7, "08:00"));
             work(renja, 3, daysAgo("arut-selatan", 7, "09:00"), daysAgo("arut-selatan", 6, "09:00"), daysAgo("arut-selatan", 5, "09:00"));
+            // ... with a first draft in its dossier, not yet finished
+            file(renja, "pelaksana.arut-selatan", "draf dan matrik rancangan renja", "draf-renja-2027-v1.pdf", daysAgo("arut-selatan", 2, "14:00"));
             // Arut Selatan: RUP at the Kasubbag's correction (1 Jam) since yesterday: late and escalated.
             ProcessInstance rup = start("rup", "arut-selatan", "RUP-2027", daysAgo("arut-selatan", 3, "08:00"));
             work(rup, 4, daysAgo("arut-selatan", 3, "09:00"), daysAgo("arut-selatan", 2, "10:00"),
@@ -65,8 +71,10 @@ class DemoData {
             // Ajibarang: DPA at the Kasi's draft (1 hari kerja) for 2 working days: late and escalated.
             ProcessInstance dpa = start("dpa", "ajibarang", "DPA-2027", daysAgo("ajibarang", 2, "08:00"));
             work(dpa, 2, daysAgo("ajibarang", 2, "08:10"), daysAgo("ajibarang", 2, "09:00"));
-            // Ajibarang: its own Renstra (7 steps), started today.
-            start("renstra", "ajibarang", "RENSTRA-2027", now);
+            file(dpa, "kasubbag.ajibarang", "RKA", "rka-kecamatan-2027.pdf", daysAgo("ajibarang", 1, "10:00"));
+            // Ajibarang: its own Renstra (7 steps), started today, the SK Tim already in its dossier.
+            ProcessInstance renstra = start("renstra", "ajibarang", "RENSTRA-2027", now);
+            file(renstra, "camat.ajibarang", "SK Tim penyusunan Renstra / Revisi Renstra", "sk-tim-renstra.pdf", now);
             LOG.info("Data demo dibuat: 5 instance SOP di Arut Selatan dan Ajibarang");
         } finally {
             EngineClock.reset();
@@ -84,9 +92,20 @@ class DemoData {
             EngineClock.setTo(moments[i]);
             Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
             var model = engine.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId());
-            boolean review = StepMetadata.of(model.getModelElementById(task.getTaskDefinitionKey())).map(StepMetadata::isReview).orElse(false);
-            engine.getTaskService().complete(task.getId(), review ? Map.of(ProcessContract.APPROVED, true) : Map.of());
+            StepMetadata step = StepMetadata.of(model.getModelElementById(task.getTaskDefinitionKey())).orElseThrow();
+            String holder = (step.role().equals("pengadministrasi") ? "umum" : step.role()) + "." + task.getTenantId();
+            for (String kind : step.requiredOutputs()) {
+                file(instance, holder, kind, kind.replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(java.util.Locale.ROOT) + ".pdf", moments[i]);
+            }
+            engine.getTaskService().complete(task.getId(), step.isReview() ? Map.of(ProcessContract.APPROVED, true) : Map.of());
         }
+    }
+
+    /** A small real PDF in the instance's dossier, uploaded at its running step by {@code userId} at {@code at}. */
+    private void file(ProcessInstance instance, String userId, String kind, String fileName, Instant at) {
+        EngineClock.setTo(at);
+        byte[] pdf = DemoPdf.of("SOPflow - data demo", kind, "Instance " + instance.getBusinessKey(), "Diunggah oleh " + userId);
+        dossier.uploadAs(userId, instance.getId(), new Dossier.Upload(kind, fileName, pdf.length, new ByteArrayResource(pdf), null));
     }
 
     /** {@code n} working days before today, at a local office time. */

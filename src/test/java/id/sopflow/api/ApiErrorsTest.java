@@ -16,15 +16,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The status and detail of each kind of error, without a server (the wiring is tested by {@code ProblemDetailIT}). */
 class ApiErrorsTest {
 
-    private final ApiErrors errors = new ApiErrors();
+    private final ApiErrors errors = new ApiErrors(new com.fasterxml.jackson.databind.ObjectMapper(),
+            new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                    .getBeanProvider(org.springframework.boot.autoconfigure.web.servlet.MultipartProperties.class));
 
     @Test
     void anUnexpectedExceptionIsA500WithAReferenceButWithoutItsMessage() throws Exception {
-        ResponseEntity<ProblemDetail> answer = errors.handle(new IllegalStateException("tabel SOPFLOW_X rusak di baris 7"), api("/api/sop"));
+        ResponseEntity<?> answer = errors.handle(new IllegalStateException("tabel SOPFLOW_X rusak di baris 7"), api("/api/sop"));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        ProblemDetail problem = answer.getBody();
+        ProblemDetail problem = (ProblemDetail) answer.getBody();
         assertThat(problem.getTitle()).isEqualTo("Internal Server Error");
         assertThat(problem.getInstance()).hasToString("/api/sop");
         assertThat(problem.getDetail()).startsWith("Terjadi kesalahan di server.").containsPattern("rujukan [0-9a-f]{8} ")

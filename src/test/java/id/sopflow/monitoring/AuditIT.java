@@ -14,8 +14,16 @@ import static org.assertj.core.api.Assertions.tuple;
 class AuditIT extends AccessTestBase {
 
     private void claimAndComplete(String user, Task task, String body) {
+        claim(user, task);
+        complete(user, task, body);
+    }
+
+    private void claim(String user, Task task) {
         assertThat(postJson(as(user), "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\": \"" + user + "\"}")
                 .getStatusCode().value()).isEqualTo(204);
+    }
+
+    private void complete(String user, Task task, String body) {
         assertThat(postJson(as(user), "/engine-rest/task/" + task.getId() + "/complete", body).getStatusCode().value()).isEqualTo(204);
     }
 
@@ -24,7 +32,11 @@ class AuditIT extends AccessTestBase {
         ProcessInstance dpa = startAs("camat.ajibarang", "dpa");
         claimAndComplete("camat.ajibarang", openTask(dpa), "{}");
         claimAndComplete("sekcam.ajibarang", openTask(dpa), "{}");
-        claimAndComplete("kasubbag.ajibarang", openTask(dpa), "{}");
+        Task draft = openTask(dpa);
+        claim("kasubbag.ajibarang", draft);
+        assertThat(upload(as("kasubbag.ajibarang"), dpa.getId(), "draf dokumen pelaksanaan anggaran", "draf-dpa.pdf",
+                id.sopflow.demo.DemoPdf.of("Draf DPA 2027")).getStatusCode().value()).isEqualTo(201);
+        complete("kasubbag.ajibarang", draft, "{}");
         Task review = openTask(dpa);
         assertThat(review.getTaskDefinitionKey()).isEqualTo("langkah_04");
         claimAndComplete("sekcam.ajibarang", review, approvalJson(false, "Angka pagu belum sesuai"));
@@ -39,11 +51,13 @@ class AuditIT extends AccessTestBase {
                 tuple("sekcam.ajibarang", "mengklaim", 2, null),
                 tuple("sekcam.ajibarang", "menyelesaikan", 2, null),
                 tuple("kasubbag.ajibarang", "mengklaim", 3, null),
+                tuple("kasubbag.ajibarang", "mengunggah dokumen", 3, "'draf dokumen pelaksanaan anggaran' versi 1: draf-dpa.pdf"),
                 tuple("kasubbag.ajibarang", "menyelesaikan", 3, null),
                 tuple("sekcam.ajibarang", "mengklaim", 4, null),
                 tuple("sekcam.ajibarang", "mengembalikan (tidak disetujui)", 4, "Angka pagu belum sesuai"));
         assertThat(audit).allSatisfy(e -> assertThat((String) e.get("kapan")).endsWith("+07:00"));
-        assertThat(audit.get(8).get("namaLangkah")).isEqualTo(review.getName());
+        assertThat(audit.get(9).get("namaLangkah")).isEqualTo(review.getName());
+        assertThat(audit.get(6).get("namaLangkah")).isEqualTo(draft.getName());
     }
 
     @Test

@@ -53,6 +53,10 @@ public abstract class AccessTestBase {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    protected id.sopflow.dossier.Dossier dossier;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repositoryService;
 
     /** Other tests share the application context: leave no running instance behind. */
     @AfterEach
@@ -87,26 +91,71 @@ public abstract class AccessTestBase {
         return startAs(userId, processKey, Map.of());
     }
 
+    /**
+     * Uploads, as SOPflow in the name of the task's holder, every document the task's step requires before it may be
+     * completed (for tests whose subject is not the dossier).
+     */
+    protected void provideDocuments(Task task) {
+        var step = id.sopflow.sop.StepMetadata.of(repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+                .getModelElementById(task.getTaskDefinitionKey())).orElseThrow();
+        for (String kind : step.requiredOutputs()) {
+            byte[] pdf = id.sopflow.demo.DemoPdf.of(kind);
+            dossier.uploadAs("uji", task.getProcessInstanceId(), new id.sopflow.dossier.Dossier.Upload(kind, "uji.pdf", pdf.length,
+                    new org.springframework.core.io.ByteArrayResource(pdf), null));
+        }
+    }
+
     /** The open task of an instance (read without any user, i.e. without checks). */
-    Task openTask(ProcessInstance instance) {
+    protected Task openTask(ProcessInstance instance) {
         return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     }
 
-    ResponseEntity<List<Map<String, Object>>> getList(TestRestTemplate client, String url) {
+    protected ResponseEntity<List<Map<String, Object>>> getList(TestRestTemplate client, String url) {
         return client.exchange(url, HttpMethod.GET, null, new ParameterizedTypeReference<>() { });
     }
 
-    ResponseEntity<Map<String, Object>> getMap(TestRestTemplate client, String url) {
+    protected ResponseEntity<Map<String, Object>> getMap(TestRestTemplate client, String url) {
         return client.exchange(url, HttpMethod.GET, null, new ParameterizedTypeReference<>() { });
     }
 
-    ResponseEntity<String> postJson(TestRestTemplate client, String url, String json) {
+    protected ResponseEntity<String> postJson(TestRestTemplate client, String url, String json) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return client.exchange(url, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
     }
 
-    static String approvalJson(boolean approved, String note) {
+    /**
+     * Uploads a file to an instance's dossier as a REST client would, with the multipart body written byte for byte
+     * (so that a test can send the names and headers a hostile client sends).
+     */
+    protected ResponseEntity<String> upload(TestRestTemplate client, String instanceId, String kind, String fileName, byte[] content) {
+        return client.exchange("/api/instances/" + instanceId + "/dokumen", HttpMethod.POST,
+                multipart(kind, fileName, content, new HttpHeaders()), String.class);
+    }
+
+    /** A multipart/form-data body with the parts {@code jenis} and {@code berkas} (omitted when null). */
+    protected static HttpEntity<byte[]> multipart(String kind, String fileName, byte[] content, HttpHeaders headers) {
+        String boundary = "----sopflow-uji-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        if (kind != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jenis\"\r\n"
+                    + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + kind + "\r\n").getBytes(utf8));
+        }
+        if (content != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"" + fileName + "\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(utf8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        HttpHeaders all = new HttpHeaders();
+        all.addAll(headers);
+        all.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary));
+        return new HttpEntity<>(body.toByteArray(), all);
+    }
+
+    protected static String approvalJson(boolean approved, String note) {
         return """
                 {"variables": {"disetujui": {"value": %s, "type": "Boolean"}, "catatan": {"value": "%s", "type": "String"}}}
                 """.formatted(approved, note);

@@ -426,6 +426,7 @@ class IntegrityIT extends AccessTestBase {
             }
             String role = taskService.getIdentityLinksForTask(task.getId()).get(0).getGroupId();
             String user = (role.equals("pengadministrasi") ? "umum" : role) + ".arut-selatan";
+            provideDocuments(task);
             assertThat(complete(user, task, "{}").getStatusCode().value()).as(task.getTaskDefinitionKey()).isEqualTo(204);
         }
         throw new AssertionError(stepId + " tidak tercapai");
