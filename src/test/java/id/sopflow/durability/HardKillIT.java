@@ -48,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Confirmed means stored (issue 7): the real application, on its embedded default database (H2 in file mode
  * with the URL flags of {@code application.yaml}), is killed with SIGKILL while clients start LAKIPs and
  * complete the pelaksana's steps over HTTP. Started again on the same files, it has every task completion
- * and every start it had answered with a 2xx. Without {@code WRITE_DELAY=0} in that URL, H2 kept commits in
+ * and every start it had answered with a 2xx, and every document it acknowledged (issue 9: the draft of step 4, uploaded
+ * before the step is completed) with the SHA-256 of the bytes sent; no draft step is finished without its draft. Without {@code WRITE_DELAY=0} in that URL, H2 kept commits in
  * memory for up to 500 ms, and each run lost the completions of the last few hundred milliseconds.
  * The application runs in a JVM of its own (not a Spring test context), its output in {@code target/hard-kill-it/}.
  */
@@ -60,6 +61,9 @@ class HardKillIT {
     private static final String STAFF_PASSWORD = "Uji-Staf-Rahasia-2026";
     /** LAKIP steps 1-5 are the pelaksana's and none is a review: each is completed with an empty body. */
     private static final Set<String> PELAKSANA_STEPS = Set.of("langkah_01", "langkah_02", "langkah_03", "langkah_04", "langkah_05");
+    /** LAKIP step 4 (the draft) is completed only with its draft uploaded to the instance's dossier. */
+    private static final String DRAFT_STEP = "langkah_04";
+    private static final String DRAFT = "draf dan matrik laporan";
     private static final int CLIENTS = 3;
     /** The kill comes right after this many completions were acknowledged, while the other clients' requests are in flight. */
     private static final int COMPLETIONS_BEFORE_KILL = 150;
@@ -72,6 +76,10 @@ class HardKillIT {
 
     /** An id the application answered with a 2xx, and when (System.nanoTime). */
     record Acknowledged(String id, long at) {
+    }
+
+    /** A document the application answered 201 for: its instance, id and the SHA-256 of the bytes sent. */
+    record Uploaded(String instance, String id, String sha256) {
     }
 
     /** The application in its JVM, and its base URL. */
@@ -91,6 +99,7 @@ class HardKillIT {
         Application first = start(database, "app-before-kill.log");
         Queue<Acknowledged> completions = new ConcurrentLinkedQueue<>();
         Queue<Acknowledged> starts = new ConcurrentLinkedQueue<>();
+        Queue<Uploaded> uploads = new ConcurrentLinkedQueue<>();
         CountDownLatch enough = new CountDownLatch(COMPLETIONS_BEFORE_KILL);
         AtomicBoolean killed = new AtomicBoolean();
         AtomicInteger cutOff = new AtomicInteger();
@@ -100,7 +109,7 @@ class HardKillIT {
         try {
             List<Future<Void>> running = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
-                running.add(clients.submit(client(first.url(), completions, starts, enough, killed, cutOff)));
+                running.add(clients.submit(client(first.url(), completions, starts, uploads, enough, killed, cutOff)));
             }
             assertThat(enough.await(60, TimeUnit.SECONDS)).as("%d completions within 60 s", COMPLETIONS_BEFORE_KILL).isTrue();
             killed.set(true);
@@ -135,11 +144,30 @@ class HardKillIT {
                 lostCompletions.isEmpty() ? "" : ", completions acknowledged " + agesAtKill(killedAt, lostCompletions) + " ms before the kill");
         assertThat(lostCompletions).as("acknowledged completions missing from history").extracting(Acknowledged::id).isEmpty();
         assertThat(lostStarts).as("acknowledged starts missing").extracting(Acknowledged::id).isEmpty();
+
+        // every acknowledged document is there with the bytes that were sent
+        assertThat(uploads).as("drafts uploaded before the kill").isNotEmpty();
+        for (Uploaded upload : uploads) {
+            HttpResponse<byte[]> content = HTTP.send(authorized(HttpRequest.newBuilder(
+                    URI.create(second + "/api/instances/" + upload.instance() + "/dokumen/" + upload.id() + "/isi")), ADMIN).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(content.statusCode()).as("document %s", upload.id()).isEqualTo(200);
+            assertThat(sha256(content.body())).as("bytes of document %s", upload.id()).isEqualTo(upload.sha256());
+            assertThat(getJson(second + "/api/instances/" + upload.instance() + "/dokumen/" + upload.id(), ADMIN).get("sha256").asText())
+                    .isEqualTo(upload.sha256());
+        }
+        // and no draft step finished without its draft: a completion and the document it needed were stored together
+        for (JsonNode task : getJson(second + "/engine-rest/history/task?processDefinitionKey=lakip&taskDefinitionKey=" + DRAFT_STEP
+                + "&finished=true&maxResults=100000", ADMIN)) {
+            JsonNode step4 = getJson(second + "/api/instances/" + task.get("processInstanceId").asText() + "/kelengkapan", ADMIN).get("langkah").get(3);
+            assertThat(step4.get("hasilWajib").get(0).get("ada").asBoolean()).as("draft of %s", task.get("processInstanceId")).isTrue();
+        }
+        System.out.printf("HardKillIT: %d documents acknowledged, all intact after the restart%n", uploads.size());
     }
 
     /** Starts a LAKIP, completes its pelaksana steps one by one, starts the next at step 6 (the Kasubbag's); until the kill. */
     private static Callable<Void> client(String base, Queue<Acknowledged> completions, Queue<Acknowledged> starts,
-                                         CountDownLatch enough, AtomicBoolean killed, AtomicInteger cutOff) {
+                                         Queue<Uploaded> uploads, CountDownLatch enough, AtomicBoolean killed, AtomicInteger cutOff) {
         return () -> {
             try {
                 String instance = startLakip(base, starts);
@@ -147,6 +175,9 @@ class HardKillIT {
                     JsonNode task = getJson(base + "/engine-rest/task?processInstanceId=" + instance, STAFF).path(0);
                     if (PELAKSANA_STEPS.contains(task.path("taskDefinitionKey").asText())) {
                         String id = task.get("id").asText();
+                        if (task.path("taskDefinitionKey").asText().equals(DRAFT_STEP)) {
+                            uploads.add(uploadDraft(base, instance));
+                        }
                         send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/task/" + id + "/complete"))
                                 .POST(HttpRequest.BodyPublishers.ofString("{}")), STAFF, 204);
                         completions.add(new Acknowledged(id, System.nanoTime()));
@@ -175,6 +206,38 @@ class HardKillIT {
         String id = JSON.readTree(response.body()).get("id").asText();
         starts.add(new Acknowledged(id, System.nanoTime()));
         return id;
+    }
+
+    /** Uploads a small PDF as the step's draft; returns what the application acknowledged with 201. */
+    private static Uploaded uploadDraft(String base, String instance) throws IOException, InterruptedException {
+        byte[] pdf = id.sopflow.demo.DemoPdf.of("Draf LAKIP", instance);
+        String boundary = "----hard-kill-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jenis\"\r\n\r\n" + DRAFT + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"draf-lakip.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(pdf);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(authorized(HttpRequest.newBuilder(URI.create(base + "/api/instances/" + instance + "/dokumen")),
+                        STAFF).timeout(Duration.ofSeconds(30)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("upload: " + response.statusCode() + " " + response.body());
+        }
+        return new Uploaded(instance, JSON.readTree(response.body()).get("id").asText(), sha256(pdf));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String user) {
+        String password = user.equals(ADMIN) ? ADMIN_PASSWORD : STAFF_PASSWORD;
+        return request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The flags of the production URL (application.yaml), e.g. {@code ;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0}. */
@@ -232,10 +295,8 @@ class HardKillIT {
 
     private static HttpResponse<String> send(HttpRequest.Builder request, String user, int expectedStatus)
             throws IOException, InterruptedException {
-        String password = user.equals(ADMIN) ? ADMIN_PASSWORD : STAFF_PASSWORD;
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Basic " + credentials).header("Content-Type", "application/json").build(),
+        HttpResponse<String> response = HTTP.send(authorized(request.timeout(Duration.ofSeconds(30)), user)
+                        .header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expectedStatus) {
             throw new IllegalStateException(request.build().uri() + ": " + response.statusCode() + " " + response.body());
