@@ -44,6 +44,12 @@ class DemoDataIT {
         assertThat(java.time.Duration.between(rupStart.toInstant(), java.time.Instant.now()).toDays())
                 .as("the RUP correction was handed over one working day ago").isBetween(0L, 5L);
 
+        // the dossiers hold small real PDFs: the RUP's draft (required at its step 3) and the documents of work in progress
+        assertThat(jdbc.queryForList("select d.jenis from SOPFLOW_DOKUMEN d where d.jenis_isi = 'application/pdf' order by d.jenis", String.class))
+                .contains("berkas draf RUP", "draf dan matrik rancangan renja", "RKA", "SK Tim penyusunan Renstra / Revisi Renstra");
+        assertThat(jdbc.queryForList("select i.isi from SOPFLOW_DOKUMEN_ISI i", byte[].class))
+                .allSatisfy(pdf -> assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-"));
+
         demo.seed();
         assertThat(history.createHistoricProcessInstanceQuery().count()).as("seeded once").isEqualTo(5);
     }

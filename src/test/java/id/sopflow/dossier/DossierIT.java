@@ -130,6 +130,29 @@ class DossierIT extends AccessTestBase {
     }
 
     @Test
+    void tasklistHearsTheSameRefusal() {
+        String renja = startRenja();
+        walkTo(renja, "langkah_04");
+        Task step = openTask(renja);
+        Session session = login(PELAKSANA);
+        // Camunda's web apps protect their API with their own token, handed out with a page of the app
+        ResponseEntity<String> page = rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET, new HttpEntity<>(session.headers()), String.class);
+        String xsrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
+        assertThat(xsrf).as("XSRF token of the web app").isNotBlank();
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, session.cookie() + "; XSRF-TOKEN=" + xsrf);
+        headers.add("X-XSRF-TOKEN", xsrf);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        ResponseEntity<String> submit = rest.exchange("/camunda/api/engine/engine/default/task/" + step.getId() + "/submit-form", HttpMethod.POST,
+                new HttpEntity<>("{\"variables\": {}}", headers), String.class);
+
+        assertThat(submit.getStatusCode().value()).as(submit.getBody()).isEqualTo(400);
+        assertThat(submit.getBody()).contains("belum dapat diselesaikan").contains(DRAFT);
+        assertThat(tasks.createTaskQuery().taskId(step.getId()).count()).isOne();
+    }
+
+    @Test
     void everyBadFileIsRefusedWithAClearMessageAndNothingIsStored() {
         String renja = startRenja();
         walkTo(renja, "langkah_04");

@@ -143,13 +143,18 @@ class IntegrityIT extends AccessTestBase {
                 .extracting(e -> e.get("siapa"), e -> e.get("apa"))
                 .contains(tuple("admin", "memindahkan posisi langkah (modifikasi instance, admin)"));
 
+        // not even the admin starts at a step whose kelengkapan is not in the (new, empty) dossier: Renja step 5 needs the draft
+        String startAt = "{\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"%s\"}],"
+                + " \"variables\": {\"kecamatan\": {\"value\": \"arut-selatan\", \"type\": \"String\"}}}";
+        ResponseEntity<String> withoutDraft = postJson(as("admin"), "/engine-rest/process-definition/key/renja/start", startAt.formatted("langkah_05"));
+        assertThat(withoutDraft.getStatusCode().value()).isEqualTo(409);
+        assertThat(withoutDraft.getBody()).contains("Langkah 5").contains("belum dapat dimulai");
         ResponseEntity<Map<String, Object>> adminStart = exchangeMap(as("admin"), "/engine-rest/process-definition/key/renja/start",
-                "{\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"langkah_05\"}],"
-                        + " \"variables\": {\"kecamatan\": {\"value\": \"arut-selatan\", \"type\": \"String\"}}}");
+                startAt.formatted("langkah_02"));
         assertThat(adminStart.getStatusCode().value()).isEqualTo(200);
         assertThat(getList(as("sekcam.arut-selatan"), "/api/instances/" + adminStart.getBody().get("id") + "/audit").getBody())
                 .extracting(e -> e.get("siapa"), e -> e.get("apa"), e -> e.get("catatan"))
-                .contains(tuple("admin", "memulai SOP", "dimulai di tengah alur, pada langkah_05"));
+                .contains(tuple("admin", "memulai SOP", "dimulai di tengah alur, pada langkah_02"));
     }
 
     // --- 3. no code through the browser --------------------------------------------------------------------

@@ -100,9 +100,11 @@ class ProcessContractIT {
     @Test
     void everyExtensionPropertyIsOneTheContractReads() {
         Set<String> stepProperties = Set.of(StepMetadata.STEP, StepMetadata.ROLE, StepMetadata.KELENGKAPAN, StepMetadata.WAKTU,
-                StepMetadata.OUTPUT, StepMetadata.KETERANGAN, StepMetadata.RETURN_TO);
+                StepMetadata.OUTPUT, StepMetadata.KETERANGAN, StepMetadata.RETURN_TO, StepMetadata.REQUIRED_KELENGKAPAN,
+                StepMetadata.REQUIRED_OUTPUTS);
         Set<String> processProperties = Set.of(ProcessContract.KECAMATAN_PROPERTY, ProcessContract.DOCUMENT_PROPERTY,
-                ProcessContract.SOP_NUMBER_PROPERTY, ProcessContract.STEP_COUNT_PROPERTY, ProcessContract.REPORT_DEADLINE_DAY_PROPERTY);
+                ProcessContract.SOP_NUMBER_PROPERTY, ProcessContract.STEP_COUNT_PROPERTY, ProcessContract.REPORT_DEADLINE_DAY_PROPERTY,
+                ProcessContract.DOCUMENT_KINDS_PROPERTY);
         for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
             BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -113,6 +115,16 @@ class ProcessContractIT {
                 assertThat(step.waktu().isPresent()).as(task.getId() + " has a hand-over exactly when it has a waktu")
                         .isEqualTo(model.getModelElementsByType(CamundaInputParameter.class).stream()
                                 .anyMatch(p -> p.getCamundaName().equals(ProcessContract.STEP_DEADLINES) && ancestor(p, task)));
+                // the dossier's listener runs at a step's start exactly when it requires kelengkapan, at its end exactly
+                // when it requires outputs; and what it requires are kinds of the process's dossier
+                List<String> events = model.getModelElementsByType(CamundaExecutionListener.class).stream()
+                        .filter(l -> ancestor(l, task) && ("${" + ProcessContract.DOSSIER_LISTENER_BEAN + "}").equals(l.getCamundaDelegateExpression()))
+                        .map(CamundaExecutionListener::getCamundaEvent).toList();
+                assertThat(events.contains("start")).as(task.getId() + " start").isEqualTo(!step.requiredKelengkapan().isEmpty());
+                assertThat(events.contains("end")).as(task.getId() + " end").isEqualTo(!step.requiredOutputs().isEmpty());
+                Process owner = (Process) task.getParentElement();
+                assertThat(ProcessContract.documentKinds(owner)).as(task.getId()).containsAll(step.requiredKelengkapan())
+                        .containsAll(step.requiredOutputs());
             }
             for (EndEvent end : model.getModelElementsByType(EndEvent.class)) {
                 if (StepMetadata.properties(end).containsKey(ProcessContract.ALERT_KIND_PROPERTY)) {

@@ -48,6 +48,37 @@ class SopValidationTest {
         assertThat(sop.warnings()).containsExactly("config/sop/uji/contoh.yaml, langkah 1: waktu belum ditetapkan");
     }
 
+    private static final String KINDS = HEAD.replace("peran:", "berkas:\n  - draf\n  - dokumen ditandatangani\nperan:");
+
+    @Test
+    void documentKindsAndWhatEachStepRequiresAreRead() {
+        SopDefinition sop = read(KINDS + "  - {no: 1, aktivitas: Menyusun draf, pelaksana: pelaksana, output: draf, hasilWajib: [draf]}\n"
+                + "  - {no: 2, aktivitas: Menandatangani, pelaksana: camat, output: dokumen, kembaliKe: 1, kelengkapanWajib: draf, "
+                + "hasilWajib: [dokumen ditandatangani]}\n");
+        assertThat(sop.documentKinds()).containsExactly("draf", "dokumen ditandatangani");
+        assertThat(sop.step(1).requiredOutputs()).containsExactly("draf");
+        assertThat(sop.step(2).requiredKelengkapan()).containsExactly("draf");
+        assertThat(sop.step(2).requiredOutputs()).containsExactly("dokumen ditandatangani");
+    }
+
+    @Test
+    void aRequiredDocumentOfAnUnknownKindIsNamedAtItsLine() {
+        assertProblem(KINDS + "  - no: 1\n    aktivitas: Menyusun draf\n    pelaksana: pelaksana\n    output: draf\n    hasilWajib:\n"
+                        + "      - draf\n      - Draf TTD\n",
+                "config/sop/uji/contoh.yaml baris 17, langkah 1, isian 'hasilWajib': 'Draf TTD' bukan jenis dokumen di daftar 'berkas' SOP ini "
+                        + "(yang ada: draf; dokumen ditandatangani)");
+        assertProblem(HEAD + STEP_1.replace("output: draf}", "output: draf, hasilWajib: [draf]}"),
+                "isian 'hasilWajib': 'draf' bukan jenis dokumen di daftar 'berkas' SOP ini (SOP ini belum punya daftar 'berkas')");
+    }
+
+    @Test
+    void theFirstStepRequiresNoKelengkapanFromTheDossierNorIsAKindListedTwiceOrWithASemicolon() {
+        assertProblem(KINDS + STEP_1.replace("output: draf}", "output: draf, kelengkapanWajib: [draf]}"),
+                "langkah 1, isian 'kelengkapanWajib': langkah pertama dimulai bersama prosesnya");
+        assertProblem(KINDS.replace("  - draf\n", "  - draf\n  - Draf\n") + STEP_1, "baris 6, isian 'berkas': 'Draf' tercantum dua kali");
+        assertProblem(KINDS.replace("  - draf\n", "  - draf; lampiran\n") + STEP_1, "isian 'berkas': 'draf; lampiran': nama jenis dokumen tidak boleh memuat ';'");
+    }
+
     @Test
     void unknownRoleInStep() {
         assertProblem(HEAD + STEP_1.replace("pelaksana: pelaksana", "pelaksana: sekcam"),
