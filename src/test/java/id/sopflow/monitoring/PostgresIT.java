@@ -49,6 +49,8 @@ class PostgresIT {
     ManagementService management;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     @AfterEach
     void clean() {
@@ -57,6 +59,39 @@ class PostgresIT {
         jdbc.update("delete from SOPFLOW_PEMBERITAHUAN");
         jdbc.update("delete from SOPFLOW_PERINGATAN");
         jdbc.update("delete from SOPFLOW_HARI_LIBUR");
+        jdbc.update("delete from SOPFLOW_DOKUMEN_PERISTIWA");
+        jdbc.update("delete from SOPFLOW_DOKUMEN");
+        jdbc.update("delete from SOPFLOW_DOKUMEN_ISI");
+    }
+
+    @Test
+    void aDocumentIsStoredAsBytesAndTheStepThatNeedsItWaitsForIt() {
+        TestRestTemplate kasubbag = anonymous.withBasicAuth("kasubbag.ajibarang", "Uji-Staf-Rahasia-2026");
+        String dpa = start(anonymous.withBasicAuth("admin", "Uji-Admin-Rahasia-2026"));
+        // steps 1 and 2 (Camat, Sekcam) need no document; step 3, the Kasubbag's draft, does
+        for (int step = 1; step <= 2; step++) {
+            taskService.complete(taskService.createTaskQuery().processInstanceId(dpa).singleResult().getId());
+        }
+        String draftStep = taskService.createTaskQuery().processInstanceId(dpa).singleResult().getId();
+        assertThat(kasubbag.postForEntity("/engine-rest/task/" + draftStep + "/complete", Map.of(), String.class).getStatusCode().value())
+                .isEqualTo(409);
+
+        byte[] pdf = id.sopflow.demo.DemoPdf.of("Draf DPA di PostgreSQL");
+        org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("jenis", "draf dokumen pelaksanaan anggaran");
+        form.add("berkas", new org.springframework.core.io.ByteArrayResource(pdf) {
+            @Override
+            public String getFilename() {
+                return "draf-dpa.pdf";
+            }
+        });
+        ResponseEntity<Map> uploaded = kasubbag.postForEntity("/api/instances/" + dpa + "/dokumen", form, Map.class);
+        assertThat(uploaded.getStatusCode().value()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select data_type from information_schema.columns where table_name = 'sopflow_dokumen_isi' "
+                + "and column_name = 'isi'", String.class)).isEqualTo("bytea");
+        assertThat(kasubbag.getForEntity((String) uploaded.getBody().get("unduh"), byte[].class).getBody()).isEqualTo(pdf);
+        assertThat(kasubbag.postForEntity("/engine-rest/task/" + draftStep + "/complete", Map.of(), String.class).getStatusCode().value())
+                .isEqualTo(204);
     }
 
     @Test
