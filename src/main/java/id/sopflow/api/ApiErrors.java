@@ -192,7 +192,9 @@ class ApiErrors {
         if (t instanceof AuthorizationException) {
             return new Answer(HttpStatus.FORBIDDEN, FORBIDDEN);
         }
-        if (t instanceof OptimisticLockingException) {
+        if (t instanceof OptimisticLockingException || t instanceof org.springframework.dao.PessimisticLockingFailureException
+                || t instanceof org.springframework.dao.QueryTimeoutException) {
+            // two requests at once: one changed the thing, or held it longer than the other would wait
             return new Answer(HttpStatus.CONFLICT, CONCURRENT_CHANGE);
         }
         if (t instanceof NotFoundException) {

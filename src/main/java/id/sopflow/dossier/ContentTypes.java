@@ -45,6 +45,99 @@ final class ContentTypes {
         return java.util.Collections.unmodifiableMap(types);
     }
 
+    /** The most a package (docx, xlsx, odt, ods) may inflate to in all, and the highest ratio of any of its entries. */
+    static final long MAX_INFLATED = 300L * 1024 * 1024;
+    static final int MAX_RATIO = 100;
+    /** Entries that have no business in an office document: programs, scripts, web pages. */
+    private static final java.util.regex.Pattern FOREIGN_ENTRY = java.util.regex.Pattern.compile(
+            "(?i).*(\\.(exe|dll|com|bat|cmd|scr|msi|ps1|js|jse|vbs|vbe|wsf|jar|hta|html?)|vbaproject\\.bin)$");
+    private static final java.util.Map<String, String> MAIN_PART = java.util.Map.of(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "word/",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xl/",
+            "application/vnd.oasis.opendocument.text", "content.xml",
+            "application/vnd.oasis.opendocument.spreadsheet", "content.xml");
+
+    /**
+     * The accepted content type of an uploaded file, from its bytes: a zip package is first read through with its
+     * inflation bounded (a zip bomb is refused before any detector inflates it), then Tika detects the type, then the
+     * type's own rules apply: an Office or OpenDocument package has its main part and no program or web page inside,
+     * a Word or Excel 97 file carries no macros, and the name's extension agrees.
+     */
+    String inspect(String name, org.springframework.core.io.InputStreamSource content) {
+        try {
+            java.util.List<String> entries = null;
+            try (InputStream in = content.getInputStream()) {
+                byte[] magic = in.readNBytes(4);
+                if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+                    entries = entries(name, content);
+                }
+            }
+            String detected;
+            try (InputStream in = content.getInputStream()) {
+                detected = detect(in);
+            }
+            String type = accept(name, detected);
+            if (MAIN_PART.containsKey(type)) {
+                checkPackage(name, type, entries == null ? java.util.List.of() : entries);
+            } else if (type.equals("application/msword") || type.equals("application/vnd.ms-excel")) {
+                try (InputStream in = content.getInputStream()) {
+                    checkNoMacros(name, in);
+                }
+            }
+            return type;
+        } catch (IOException e) {
+            throw unsupported(name, "tidak dapat dibaca sebagai berkas yang utuh (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The entry names of a zip package, read through with the inflation bounded. */
+    private static java.util.List<String> entries(String name, org.springframework.core.io.InputStreamSource content) throws IOException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (org.apache.commons.compress.archivers.zip.ZipArchiveInputStream zip =
+                     new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(content.getInputStream())) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                names.add(entry.getName());
+                for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+                    total += n;
+                    long inflated = zip.getUncompressedCount();
+                    long compressed = Math.max(1, zip.getCompressedCount());
+                    if (total > MAX_INFLATED || (inflated > 1024 * 1024 && inflated / compressed > MAX_RATIO)) {
+                        throw unsupported(name, "mengembang jauh melebihi ukurannya saat dibuka (bom zip)");
+                    }
+                }
+            }
+        } catch (java.util.zip.ZipException | org.apache.commons.compress.archivers.ArchiveException e) {
+            throw unsupported(name, "arsip zip yang rusak atau tidak lazim (" + e.getMessage() + ")");
+        }
+        return names;
+    }
+
+    private static void checkPackage(String name, String type, java.util.List<String> entries) {
+        String main = MAIN_PART.get(type);
+        if (entries.stream().noneMatch(e -> main.endsWith("/") ? e.startsWith(main) : e.equals(main))) {
+            throw unsupported(name, "tidak memuat isi dokumennya (" + main + "), hanya penandanya");
+        }
+        entries.stream().filter(e -> FOREIGN_ENTRY.matcher(e).matches()).findFirst().ifPresent(e -> {
+            throw unsupported(name, "memuat '" + e + "', yang bukan bagian dokumen kantor");
+        });
+    }
+
+    /** A Word or Excel 97 file with a VBA project (the Macros or _VBA_PROJECT_CUR storage) is macro-enabled. */
+    private static void checkNoMacros(String name, InputStream content) throws IOException {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(content)) {
+            if (fs.getRoot().hasEntryCaseInsensitive("Macros") || fs.getRoot().hasEntryCaseInsensitive("_VBA_PROJECT_CUR")
+                    || fs.getRoot().hasEntryCaseInsensitive("_VBA_PROJECT")) {
+                throw unsupported(name, "memuat makro (VBA); simpan tanpa makro (.docx, .xlsx atau .pdf) lalu unggah lagi");
+            }
+        }
+    }
+
+    private static UnacceptableFile unsupported(String name, String why) {
+        return new UnacceptableFile(UnacceptableFile.Reason.UNSUPPORTED_TYPE, "Berkas '" + FileNames.printable(name) + "' " + why + ".");
+    }
+
     /** The type of the content, as Tika detects it from the bytes alone (no name is given to the detector). */
     String detect(InputStream content) {
         try (TikaInputStream in = TikaInputStream.get(content)) {

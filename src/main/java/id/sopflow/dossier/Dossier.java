@@ -42,8 +42,16 @@ public class Dossier {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dossier.class);
 
-    /** A file to add to a dossier: of which kind, under which name, how large, its bytes, and an optional note. */
-    public record Upload(String kind, String fileName, long size, InputStreamSource content, String note) {
+    /**
+     * A file to add to a dossier: of which kind, under which name, how large, its bytes, an optional note, and the step
+     * (task) the uploader means, if they say: when that step is no longer the running one, the upload is refused (409)
+     * rather than filed under the next step.
+     */
+    public record Upload(String kind, String fileName, long size, InputStreamSource content, String note, Optional<String> taskId) {
+
+        public Upload(String kind, String fileName, long size, InputStreamSource content, String note) {
+            this(kind, fileName, size, content, note, Optional.empty());
+        }
     }
 
     /** A document's bytes with what a download needs to say about them. */
@@ -89,6 +97,9 @@ public class Dossier {
         DossierAccess.Instance instance = access.readable(instanceId);
         DossierAccess.RunningStep step = access.runningStep(instance);
         access.requireUpload(user, instance, step);
+        upload.taskId().filter(meant -> !meant.equals(step.task().getId())).ifPresent(meant -> {
+            throw new Conflict(movedOn(step));
+        });
         String kind = DossierRules.kind(upload.kind(), ProcessContract.documentKinds(access.process(instance)));
         String note = DossierRules.note(upload.note(), "catatan");
         String fileName = FileNames.sanitise(upload.fileName());
@@ -99,12 +110,7 @@ public class Dossier {
             throw new UnacceptableFile(UnacceptableFile.Reason.TOO_LARGE, "Berkas '" + FileNames.printable(fileName) + "' terlalu besar ("
                     + UnacceptableFile.megabytes(upload.size()) + "; paling besar " + UnacceptableFile.megabytes(maxSize) + ").");
         }
-        String contentType;
-        try (InputStream in = upload.content().getInputStream()) {
-            contentType = ContentTypes.accept(fileName, types.detect(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String contentType = types.inspect(fileName, upload.content());
         try {
             Document document = transaction.execute(status -> {
                 Measured content = measured(upload);
@@ -118,6 +124,10 @@ public class Dossier {
                         upload.size(), HexFormat.of().formatHex(content.digest()), reference, note, uploader, clock.instant(), Optional.empty());
                 records.insert(d);
                 records.record(d.id(), d.instanceId(), DocumentRecords.Act.DIUNGGAH, uploader, d.uploadedAt());
+                // the step may have been completed while the file came in: then it is not filed under a finished step
+                if (!access.runningVisits(instance).containsValue(step.visit())) {
+                    throw new Conflict(movedOn(step));
+                }
                 return d;
             });
             LOG.info("Dokumen {} v{} ({}, {} byte, sha256 {}) diunggah {} ke instance {} langkah {}", document.kind(), document.version(),
@@ -207,6 +217,11 @@ public class Dossier {
             };
             return new Event(e.who(), e.at(), act, d, access.stepName(instanceId, d.visit()));
         }).toList();
+    }
+
+    private static String movedOn(DossierAccess.RunningStep step) {
+        return "Langkah " + step.number() + " sudah diselesaikan atau berpindah saat berkas diunggah; tidak ada yang disimpan. "
+                + "Muat ulang, lalu unggah pada langkah yang sedang berjalan bila masih perlu.";
     }
 
     private static NotFound notFound(String documentId) {

@@ -84,9 +84,15 @@ class DossierController {
     }
 
     @PostMapping(path = "/dokumen", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<DocumentView> upload(@PathVariable String id, @RequestPart("berkas") MultipartFile berkas, @RequestParam("jenis") String jenis,
-                                        @RequestParam(name = "catatan", required = false) String catatan) {
-        Document document = dossier.upload(id, new Dossier.Upload(jenis, berkas.getOriginalFilename(), berkas.getSize(), berkas, catatan));
+    ResponseEntity<DocumentView> upload(@PathVariable String id, @RequestPart("berkas") List<MultipartFile> berkas,
+                                        @RequestParam("jenis") String jenis, @RequestParam(name = "catatan", required = false) String catatan,
+                                        @RequestParam(name = "tugasId", required = false) String tugasId) {
+        if (berkas.size() != 1) {
+            throw new id.sopflow.api.InvalidInput("Kirim tepat satu berkas di bagian 'berkas' (terkirim " + berkas.size() + ").");
+        }
+        MultipartFile file = berkas.get(0);
+        Document document = dossier.upload(id, new Dossier.Upload(jenis, file.getOriginalFilename(), file.getSize(), file, catatan,
+                java.util.Optional.ofNullable(tugasId).filter(t -> !t.isBlank())));
         DocumentView view = view(document, zone(List.of(document)));
         return ResponseEntity.created(URI.create(path(document))).body(view);
     }

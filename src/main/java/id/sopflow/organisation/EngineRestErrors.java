@@ -79,7 +79,9 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
         if (find(exception, TaskAlreadyClaimedException.class) != null) {
             return answer(Response.Status.CONFLICT, "Conflict", "Langkah ini sudah diklaim orang lain; muat ulang daftar tugas.");
         }
-        if (find(exception, OptimisticLockingException.class) != null) {
+        if (find(exception, OptimisticLockingException.class) != null
+                || find(exception, org.springframework.dao.PessimisticLockingFailureException.class) != null
+                || find(exception, org.springframework.dao.QueryTimeoutException.class) != null) {
             return answer(Response.Status.CONFLICT, "Conflict", "Data ini baru saja diubah oleh permintaan lain (misalnya langkah ini "
                     + "sudah diselesaikan orang lain). Muat ulang, lalu coba lagi bila masih perlu.");
         }

@@ -88,6 +88,7 @@ class SecurityConfiguration {
         http.authenticationProvider(new EnginePasswordAuthenticationProvider(identity, attempts))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(path.matcher("/login"), path.matcher("/error"), path.matcher("/favicon.ico"),
+                                path.matcher("/webjars/**"), path.matcher("/css/**"),
                                 path.matcher("/actuator/health"), path.matcher("/actuator/health/**"), path.matcher("/actuator/info"))
                         .permitAll()
                         .requestMatchers(path.matcher(webapp + "/api/admin/auth/user/*/login/**"), path.matcher(webapp + "/api/admin/setup/**"),
@@ -127,7 +128,9 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
                         // a 403 of /api is a problem detail like every other /api error (package id.sopflow.api)
                         .defaultAccessDeniedHandlerFor(apiAccessDenied, path.matcher("/api/**")))
-                .addFilterAfter(new EngineAuthenticationFilter(identity, api), AuthorizationFilter.class);
+                // the engine works as the user for the APIs and the web app's pages; Camunda's web apps authenticate themselves
+                .addFilterAfter(new EngineAuthenticationFilter(identity, new NegatedRequestMatcher(new OrRequestMatcher(
+                        path.matcher(webapp + "/**"), path.matcher("/webjars/**"), path.matcher("/css/**")))), AuthorizationFilter.class);
         return http.build();
     }
 
@@ -172,7 +175,7 @@ class SecurityConfiguration {
     }
 
     /**
-     * Runs each request of {@code /engine-rest} and {@code /api} as the logged-in user inside the engine:
+     * Runs each request of {@code /engine-rest}, {@code /api} and the web app's pages as the logged-in user inside the engine:
      * {@code identityService.setAuthentication(user, groups, tenants)} with the groups and kecamatan read
      * fresh from the identity service, cleared when the request ends. Camunda's authorization and tenant
      * checks then apply to everything the request does. Part of the Spring Security chain (not a bean, so

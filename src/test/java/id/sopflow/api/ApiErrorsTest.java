@@ -34,6 +34,14 @@ class ApiErrorsTest {
     }
 
     @Test
+    void aLockHeldLongerThanTheWaitIsAConflictNotAFault() {
+        assertThat(ApiErrors.answer(new org.springframework.dao.CannotAcquireLockException("Timeout trying to lock table")).status())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(ApiErrors.answer(new org.springframework.dao.QueryTimeoutException("select ... for update")).detail())
+                .isEqualTo(ApiErrors.CONCURRENT_CHANGE);
+    }
+
+    @Test
     void anIllegalArgumentIsNoLongerTakenForTheClientsMistake() throws Exception {
         assertThat(errors.handle(new IllegalArgumentException("bug"), api("/api/sop")).getStatusCode().value()).isEqualTo(500);
         assertThat(errors.handle(new java.util.NoSuchElementException("bug"), api("/api/sop")).getStatusCode().value()).isEqualTo(500);

@@ -57,6 +57,34 @@ class ContentTypesTest {
                 .hasMessageContaining(message);
     }
 
+    static Stream<Arguments> hostile() {
+        return Stream.of(
+                Arguments.of("renja.doc", TestFiles.docWithMacros(), "memuat makro"),
+                Arguments.of("rfk.xls", TestFiles.xlsWithMacros(), "memuat makro"),
+                Arguments.of("renja.docx", TestFiles.docxWithVbaPart(), "vbaProject.bin"),
+                Arguments.of("renja.odt", TestFiles.odtCarryingAProgram(), "setup.exe"),
+                Arguments.of("renja.docx", TestFiles.docxMarkerOnly(), "tidak memuat isi dokumennya"),
+                Arguments.of("renja.docx", TestFiles.zipBomb(200), "bom zip"));
+    }
+
+    /** Files a review found that pass a detector of magic bytes alone: inspected as what they are, and refused. */
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("hostile")
+    void hostileFilesAreRefusedAfterTheDetector(String name, byte[] content, String message) {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> types.inspect(name, new org.springframework.core.io.ByteArrayResource(content)))
+                .isInstanceOfSatisfying(UnacceptableFile.class, e -> assertThat(e.reason()).isEqualTo(UnacceptableFile.Reason.UNSUPPORTED_TYPE))
+                .hasMessageContaining(message);
+        // a bomb is refused while it is read, after a few megabytes, not after inflating all of it
+        assertThat((System.nanoTime() - started) / 1_000_000).as("ms").isLessThan(2_000);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accepted")
+    void everyAcceptedFilePassesTheWholeInspection(String name, byte[] content, String type) {
+        assertThat(types.inspect(name, new org.springframework.core.io.ByteArrayResource(content))).isEqualTo(type);
+    }
+
     @Test
     void aMacroEnabledWordFileIsNotAWordFile() {
         byte[] docx = TestFiles.docx("makro");

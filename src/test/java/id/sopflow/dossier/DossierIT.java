@@ -170,6 +170,14 @@ class DossierIT extends AccessTestBase {
         assertRefused(upload(pelaksana, renja, null, "renja.pdf", TestFiles.pdf("x")), 400, "'jenis'");
         assertRefused(upload(pelaksana, renja, DRAFT, null, null), 400, "'berkas'");
         assertRefused(postJson(pelaksana, "/api/instances/" + renja + "/dokumen", "{\"jenis\": \"x\"}"), 415, "multipart/form-data");
+        HttpHeaders none = new HttpHeaders();
+        HttpEntity<byte[]> two = multipart(DRAFT, "a.pdf", TestFiles.pdf("a"), none);
+        String body = new String(two.getBody(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String boundary = two.getHeaders().getContentType().getParameter("boundary");
+        String second = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"b.exe\"\r\n\r\nMZ\r\n";
+        byte[] twoFiles = body.replace("--" + boundary + "--", second + "--" + boundary + "--").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertRefused(pelaksana.exchange("/api/instances/" + renja + "/dokumen", HttpMethod.POST, new HttpEntity<>(twoFiles, two.getHeaders()),
+                String.class), 400, "tepat satu berkas");
         byte[] tooLarge = new byte[21 * 1024 * 1024];
         System.arraycopy(TestFiles.pdf("besar"), 0, tooLarge, 0, 100);
         assertRefused(upload(pelaksana, renja, DRAFT, "besar.pdf", tooLarge), 413, "20 MB");
@@ -177,6 +185,25 @@ class DossierIT extends AccessTestBase {
         assertThat(jdbc.queryForObject("select count(*) from SOPFLOW_DOKUMEN", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from SOPFLOW_DOKUMEN_ISI", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from SOPFLOW_DOKUMEN_PERISTIWA", Long.class)).isZero();
+    }
+
+    @Test
+    void aLongNameInAnyScriptIsKeptAndAnUploadMeantForAFinishedStepIsRefused() {
+        String renja = startRenja();
+        walkTo(renja, "langkah_04");
+        String cjk = "\u4e2d".repeat(150) + ".pdf";
+        ResponseEntity<Map<String, Object>> named = uploadMap(PELAKSANA, renja, DRAFT, cjk, TestFiles.pdf("x"));
+        assertThat(named.getStatusCode().value()).isEqualTo(201);
+        assertThat(named.getBody()).containsEntry("namaBerkas", cjk);
+
+        String step4 = openTask(renja).getId();
+        completeAs(PELAKSANA, renja, "{}", 204);
+        HttpHeaders headers = new HttpHeaders();
+        HttpEntity<byte[]> late = multipart(DRAFT, "telat.pdf", TestFiles.pdf("telat"), headers);
+        ResponseEntity<String> refused = as(PELAKSANA).exchange("/api/instances/" + renja + "/dokumen?tugasId=" + step4, HttpMethod.POST, late,
+                String.class);
+        assertRefused(refused, 409, "sudah diselesaikan atau berpindah");
+        assertThat(jdbc.queryForObject("select count(*) from SOPFLOW_DOKUMEN where nama_berkas = 'telat.pdf'", Long.class)).isZero();
     }
 
     @Test

@@ -143,4 +143,106 @@ public final class TestFiles {
         }
         return bytes.toByteArray();
     }
+
+    // --- hostile files (found by review; each must be refused with 415) ---------------------------------------------
+
+    /** A .doc with a VBA project (the Macros storage). */
+    public static byte[] docWithMacros() {
+        try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            fs.createDocument(new ByteArrayInputStream("word".getBytes(StandardCharsets.UTF_8)), "WordDocument");
+            var vba = fs.getRoot().createDirectory("Macros").createDirectory("VBA");
+            vba.createDocument("ThisDocument", new ByteArrayInputStream("Sub AutoOpen()\nShell \"calc\"\nEnd Sub".getBytes(StandardCharsets.UTF_8)));
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An .xls with a VBA project (the _VBA_PROJECT_CUR storage). */
+    public static byte[] xlsWithMacros() {
+        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(xls("x"))); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            fs.getRoot().createDirectory("_VBA_PROJECT_CUR").createDirectory("VBA")
+                    .createDocument("ThisWorkbook", new ByteArrayInputStream("Sub Workbook_Open()\nEnd Sub".getBytes(StandardCharsets.UTF_8)));
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A .docx with a VBA project part added. */
+    public static byte[] docxWithVbaPart() {
+        return zipWith(docx("x"), "word/vbaProject.bin", docWithMacros());
+    }
+
+    /** An OpenDocument marker (mimetype first) carrying a program and a web page. */
+    public static byte[] odtCarryingAProgram() {
+        return zipWith(zipWith(odt(), "setup.exe", exe()), "index.html", html());
+    }
+
+    /** Only the OOXML content types, naming a Word main part that is not there. */
+    public static byte[] docxMarkerOnly() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+                    + "wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A small zip whose [Content_Types].xml inflates to {@code mb} MB. */
+    public static byte[] zipBomb(int mb) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.setLevel(9);
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<?xml version=\"1.0\"?><!--".getBytes(StandardCharsets.US_ASCII));
+            byte[] spaces = new byte[1024 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < mb; i++) {
+                zip.write(spaces);
+            }
+            zip.write("--><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>".getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A zip package with one more entry. */
+    static byte[] zipWith(byte[] zip, String name, byte[] content) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] data = in.readAllBytes();
+                ZipEntry copy = new ZipEntry(entry.getName());
+                if (entry.getMethod() == ZipEntry.STORED) {
+                    copy.setMethod(ZipEntry.STORED);
+                    copy.setSize(data.length);
+                    CRC32 crc = new CRC32();
+                    crc.update(data);
+                    copy.setCrc(crc.getValue());
+                }
+                out.putNextEntry(copy);
+                out.write(data);
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry(name));
+            out.write(content);
+            out.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
 }

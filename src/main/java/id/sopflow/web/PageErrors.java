@@ -1,0 +1,61 @@
+package id.sopflow.web;
+
+import id.sopflow.api.Conflict;
+import id.sopflow.api.Forbidden;
+import id.sopflow.api.NotFound;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+import java.util.UUID;
+
+/**
+ * The pages' answers to what goes wrong: a page of something the user may not see is "Tidak ditemukan" (404, the same
+ * as for what does not exist), one they may see but not act on 403, a clash 409; never a stack trace. Each is a page of
+ * the app with its menu, in Bahasa Indonesia.
+ */
+@ControllerAdvice(basePackageClasses = PageErrors.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageErrors.class);
+
+    @ExceptionHandler(NotFound.class)
+    ModelAndView notFound(NotFound e) {
+        return page(HttpStatus.NOT_FOUND, "Tidak ditemukan", "Halaman atau data ini tidak ada, atau bukan untuk Anda.");
+    }
+
+    @ExceptionHandler({Forbidden.class, AuthorizationException.class})
+    ModelAndView forbidden(RuntimeException e) {
+        return page(HttpStatus.FORBIDDEN, "Tidak berwenang", e instanceof Forbidden ? e.getMessage() : "Tindakan ini bukan untuk peran Anda.");
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ModelAndView conflict(Conflict e) {
+        return page(HttpStatus.CONFLICT, "Tidak dapat dilakukan", e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            return page(HttpStatus.valueOf(response.getStatusCode().value()), "Permintaan tidak dapat diproses",
+                    "Alamat atau isian ini tidak dikenal (" + response.getStatusCode().value() + ").");
+        }
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("Halaman gagal (rujukan {})", reference, e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "Terjadi kesalahan",
+                "Coba lagi nanti; bila masih gagal, sampaikan kode rujukan " + reference + " kepada admin.");
+    }
+
+    static ModelAndView page(HttpStatus status, String title, String message) {
+        ModelAndView page = new ModelAndView("pesan");
+        page.setStatus(status);
+        page.addObject("judul", title);
+        page.addObject("pesan", message);
+        return page;
+    }
+}

@@ -1,0 +1,34 @@
+package id.sopflow.web;
+
+import id.sopflow.organisation.CurrentUser;
+import id.sopflow.organisation.CurrentUsers;
+import id.sopflow.organisation.Organisation;
+import id.sopflow.organisation.Role;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page shows in its header: who is logged in and which menu items are theirs. */
+@ControllerAdvice(basePackageClasses = PageModel.class)
+class PageModel {
+
+    /** The logged-in user as the menu needs them. */
+    record Viewer(String id, boolean seesLateSteps, boolean admin) {
+    }
+
+    private final CurrentUsers users;
+
+    PageModel(CurrentUsers users) {
+        this.users = users;
+    }
+
+    @ModelAttribute("saya")
+    Viewer viewer() {
+        CurrentUser user = users.current();
+        boolean admin = user.groups().contains(Organisation.CAMUNDA_ADMIN_GROUP);
+        return new Viewer(user.id(), user.seesWholeOffice(), admin);
+    }
+
+    static boolean isOfficeHead(CurrentUser user) {
+        return user.has(Role.SEKCAM) || user.has(Role.CAMAT);
+    }
+}

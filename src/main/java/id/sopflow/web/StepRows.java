@@ -1,0 +1,127 @@
+package id.sopflow.web;
+
+import id.sopflow.calendar.WorkingCalendar;
+import id.sopflow.calendar.WorkingCalendars;
+import id.sopflow.engine.Caller;
+import id.sopflow.organisation.CurrentUser;
+import id.sopflow.sop.ProcessContract;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The open steps a user works on, as the engine shows them to that user (the request runs as the user: their groups
+ * and kecamatan decide), with what the pages say about each: its SOP, instance, holder, due moment and lateness in
+ * working time, and whether it came back for correction.
+ */
+@Component
+class StepRows {
+
+    /** One open step for Beranda and Tugas Saya. */
+    record Row(String taskId, String processInstanceId, String sop, String businessKey, int step, String activity, String holder,
+               String due, String lateness, boolean late, boolean soon, boolean returned) {
+    }
+
+    /** Which of my steps to list. */
+    enum Filter { SEMUA, BARU, TENGGAT, TERLAMBAT, DIKEMBALIKAN }
+
+    static final Duration SOON = Duration.ofHours(24);
+    /** Steps sent back are found among this many of the soonest due (each needs its instance's history). */
+    static final int SCAN = 200;
+
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final IdentityService identity;
+    private final WorkingCalendars calendars;
+    private final Clock clock;
+
+    StepRows(TaskService tasks, HistoryService history, RepositoryService repository, IdentityService identity, WorkingCalendars calendars,
+             Clock clock) {
+        this.tasks = tasks;
+        this.history = history;
+        this.repository = repository;
+        this.identity = identity;
+        this.calendars = calendars;
+        this.clock = clock;
+    }
+
+    /** The open steps of the user's groups (claimed by anyone) in their kecamatan, filtered. */
+    TaskQuery query(CurrentUser user, Filter filter) {
+        List<String> groups = user.groups().isEmpty() ? List.of("-") : user.groups();
+        Date now = Date.from(clock.instant());
+        TaskQuery query = tasks.createTaskQuery().taskCandidateGroupIn(groups);
+        return switch (filter) {
+            case BARU -> query; // a candidate-group query leaves out claimed steps
+            case TENGGAT -> query.includeAssignedTasks().dueAfter(now).dueBefore(Date.from(clock.instant().plus(SOON)));
+            case TERLAMBAT -> query.includeAssignedTasks().dueBefore(now);
+            case SEMUA, DIKEMBALIKAN -> query.includeAssignedTasks();
+        };
+    }
+
+    /** How many of the user's steps pass the filter; steps sent back are counted among the first {@value #SCAN} soonest due. */
+    long count(CurrentUser user, Filter filter) {
+        if (filter == Filter.DIKEMBALIKAN) {
+            return rows(query(user, Filter.SEMUA).orderByDueDate().asc().listPage(0, SCAN)).stream().filter(Row::returned).count();
+        }
+        return query(user, filter).count();
+    }
+
+    /** One page of the user's steps, soonest due first. */
+    List<Row> page(CurrentUser user, Filter filter, int first, int size) {
+        TaskQuery query = query(user, filter).orderByDueDate().asc().orderByTaskCreateTime().asc();
+        if (filter == Filter.DIKEMBALIKAN) {
+            return rows(query.listPage(0, SCAN)).stream().filter(Row::returned).skip(first).limit(size).toList();
+        }
+        return rows(query.listPage(first, size));
+    }
+
+    List<Row> rows(List<Task> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Set<String> instanceIds = list.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Map<String, HistoricProcessInstance> instances = Caller.without(identity, () -> history.createHistoricProcessInstanceQuery()
+                .processInstanceIds(instanceIds).list()).stream().collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
+        // a step visited a second time came back for correction
+        Map<String, Long> visits = instanceIds.stream().flatMap(id -> Caller.without(identity,
+                        () -> history.createHistoricTaskInstanceQuery().processInstanceId(id).list()).stream())
+                .collect(Collectors.groupingBy(t -> t.getProcessInstanceId() + "/" + t.getTaskDefinitionKey(), Collectors.counting()));
+        return list.stream().map(task -> {
+            HistoricProcessInstance instance = instances.get(task.getProcessInstanceId());
+            WorkingCalendar calendar = calendars.forKecamatan(task.getTenantId());
+            Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+            long late = due == null || !due.isBefore(now) ? 0 : calendar.workingTimeBetween(due, now).toMinutes();
+            boolean soon = due != null && !due.isBefore(now) && due.isBefore(now.plus(SOON));
+            return new Row(task.getId(), task.getProcessInstanceId(), sopName(task.getProcessDefinitionId()),
+                    instance == null ? null : instance.getBusinessKey(),
+                    ProcessContract.stepNumber(task.getTaskDefinitionKey()).orElse(0), task.getName(),
+                    task.getAssignee() == null ? "belum diklaim" : task.getAssignee(),
+                    due == null ? "tanpa tenggat" : Formats.moment(due, calendar.zone()), late > 0 ? Formats.late(late) : "",
+                    due != null && due.isBefore(now), soon,
+                    visits.getOrDefault(task.getProcessInstanceId() + "/" + task.getTaskDefinitionKey(), 1L) > 1);
+        }).toList();
+    }
+
+    String sopName(String definitionId) {
+        ProcessDefinition definition = repository.getProcessDefinition(definitionId);
+        return definition.getName() == null ? definition.getKey() : definition.getName();
+    }
+}
