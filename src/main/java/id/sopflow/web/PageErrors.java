@@ -24,31 +24,44 @@ class PageErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageErrors.class);
 
+    private final PageModel pageModel;
+
+    PageErrors(PageModel pageModel) {
+        this.pageModel = pageModel;
+    }
+
     @ExceptionHandler(NotFound.class)
     ModelAndView notFound(NotFound e) {
-        return page(HttpStatus.NOT_FOUND, "Tidak ditemukan", "Halaman atau data ini tidak ada, atau bukan untuk Anda.");
+        return withMenu(HttpStatus.NOT_FOUND, "Tidak ditemukan", "Halaman atau data ini tidak ada, atau bukan untuk Anda.");
     }
 
     @ExceptionHandler({Forbidden.class, AuthorizationException.class})
     ModelAndView forbidden(RuntimeException e) {
-        return page(HttpStatus.FORBIDDEN, "Tidak berwenang", e instanceof Forbidden ? e.getMessage() : "Tindakan ini bukan untuk peran Anda.");
+        return withMenu(HttpStatus.FORBIDDEN, "Tidak berwenang", e instanceof Forbidden ? e.getMessage() : "Tindakan ini bukan untuk peran Anda.");
     }
 
     @ExceptionHandler(Conflict.class)
     ModelAndView conflict(Conflict e) {
-        return page(HttpStatus.CONFLICT, "Tidak dapat dilakukan", e.getMessage());
+        return withMenu(HttpStatus.CONFLICT, "Tidak dapat dilakukan", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse response && response.getStatusCode().is4xxClientError()) {
-            return page(HttpStatus.valueOf(response.getStatusCode().value()), "Permintaan tidak dapat diproses",
+            return withMenu(HttpStatus.valueOf(response.getStatusCode().value()), "Permintaan tidak dapat diproses",
                     "Alamat atau isian ini tidak dikenal (" + response.getStatusCode().value() + ").");
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("Halaman gagal (rujukan {})", reference, e);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, "Terjadi kesalahan",
+        return withMenu(HttpStatus.INTERNAL_SERVER_ERROR, "Terjadi kesalahan",
                 "Coba lagi nanti; bila masih gagal, sampaikan kode rujukan " + reference + " kepada admin.");
+    }
+
+    /** An error page with the menu of the logged-in user (exception handlers get no model attributes of their own). */
+    private ModelAndView withMenu(HttpStatus status, String title, String message) {
+        ModelAndView page = page(status, title, message);
+        page.addObject("saya", pageModel.viewer());
+        return page;
     }
 
     static ModelAndView page(HttpStatus status, String title, String message) {

@@ -1,0 +1,216 @@
+package id.sopflow.web;
+
+import id.sopflow.api.NotFound;
+import id.sopflow.calendar.Waktu;
+import id.sopflow.calendar.WorkingCalendar;
+import id.sopflow.calendar.WorkingCalendars;
+import id.sopflow.dossier.Checklist;
+import id.sopflow.dossier.Dossier;
+import id.sopflow.engine.Caller;
+import id.sopflow.organisation.CurrentUser;
+import id.sopflow.organisation.CurrentUsers;
+import id.sopflow.sop.ProcessContract;
+import id.sopflow.sop.SopCatalog;
+import id.sopflow.sop.SopDefinition;
+import id.sopflow.sop.SopRole;
+import id.sopflow.sop.SopStep;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Proses berjalan (the running instances the user may see) and the instance page: progress, the timeline of every step
+ * done with its working time against its mutu baku and every return with its note, the dossier with its versions, and
+ * the SOP as its familiar table (activities as rows, roles as columns, mutu baku on the right) with the running step
+ * highlighted and the path taken so far.
+ */
+@Controller
+class InstancePages {
+
+    /** A running instance in the list. */
+    record InstanceRow(String id, String sop, String businessKey, String kecamatan, String progress, String holder, String due, String late) {
+    }
+
+    /** A step done (or running) in the timeline. */
+    record TimelineRow(int step, String activity, String who, String started, String ended, String took, String mutuBaku, boolean onTime,
+                       boolean running, String decision, String note) {
+    }
+
+    /** A row of the SOP table. */
+    record TableRow(int step, String activity, String roleId, List<Boolean> roleMarks, String kelengkapan, String waktu, String output,
+                    boolean running, boolean done) {
+    }
+
+    /** A document version of the dossier. */
+    record DocumentRow(String kind, int version, int step, String fileName, String type, String uploadedBy, String uploadedAt, String href,
+                       String withdrawn) {
+    }
+
+    private final CurrentUsers users;
+    private final Dossier dossier;
+    private final HistoryService history;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final SopCatalog catalog;
+    private final WorkingCalendars calendars;
+    private final StepRows steps;
+    private final Clock clock;
+
+    InstancePages(CurrentUsers users, Dossier dossier, HistoryService history, TaskService tasks, IdentityService identity, SopCatalog catalog,
+                  WorkingCalendars calendars, StepRows steps, Clock clock) {
+        this.users = users;
+        this.dossier = dossier;
+        this.history = history;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.catalog = catalog;
+        this.calendars = calendars;
+        this.steps = steps;
+        this.clock = clock;
+    }
+
+    @GetMapping("/proses")
+    String list(Model model) {
+        CurrentUser user = users.current();
+        // the instances the engine lets this user read, and those whose running step their groups hold
+        Map<String, HistoricProcessInstance> visible = new LinkedHashMap<>();
+        history.createHistoricProcessInstanceQuery().unfinished().orderByProcessInstanceStartTime().desc().listPage(0, 500)
+                .stream().filter(p -> !ProcessContract.isSchedule(p.getProcessDefinitionKey())).forEach(p -> visible.put(p.getId(), p));
+        Set<String> held = steps.query(user, StepRows.Filter.SEMUA).list().stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        held.removeAll(visible.keySet());
+        if (!held.isEmpty()) {
+            Caller.without(identity, () -> history.createHistoricProcessInstanceQuery().processInstanceIds(held).list())
+                    .forEach(p -> visible.put(p.getId(), p));
+        }
+        Instant now = clock.instant();
+        List<InstanceRow> rows = visible.values().stream().map(p -> {
+            WorkingCalendar calendar = calendars.forKecamatan(p.getTenantId());
+            List<Task> running = Caller.without(identity, () -> tasks.createTaskQuery().processInstanceId(p.getId()).list());
+            Task current = running.isEmpty() ? null : running.get(0);
+            String count = sop(p).map(s -> String.valueOf(s.steps().size())).orElse("?");
+            Instant due = current == null || current.getDueDate() == null ? null : current.getDueDate().toInstant();
+            long late = due == null || !due.isBefore(now) ? 0 : calendar.workingTimeBetween(due, now).toMinutes();
+            return new InstanceRow(p.getId(), name(p), p.getBusinessKey(), p.getTenantId(),
+                    current == null ? "-" : "langkah " + ProcessContract.stepNumber(current.getTaskDefinitionKey()).orElse(0) + " dari " + count,
+                    current == null ? "-" : holder(current, Caller.without(identity, () -> tasks.getIdentityLinksForTask(current.getId()))),
+                    due == null ? "tanpa tenggat" : Formats.moment(due, calendar.zone()),
+                    late > 0 ? Formats.late(late) : "");
+        }).toList();
+        model.addAttribute("judul", "Proses berjalan");
+        model.addAttribute("baris", rows);
+        return "proses";
+    }
+
+    @GetMapping("/proses/{id}")
+    String instance(@PathVariable String id, Model model) {
+        Checklist checklist = dossier.checklist(id); // 404 for whoever may not read the instance
+        HistoricProcessInstance instance = Caller.without(identity,
+                () -> history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult());
+        if (instance == null) {
+            throw new NotFound("Instance '" + id + "' tidak ditemukan.");
+        }
+        WorkingCalendar calendar = calendars.forKecamatan(instance.getTenantId());
+        Optional<SopDefinition> sop = sop(instance);
+        List<HistoricTaskInstance> done = Caller.without(identity, () -> history.createHistoricTaskInstanceQuery().processInstanceId(id)
+                .orderByHistoricActivityInstanceStartTime().asc().list());
+        List<HistoricVariableInstance> variables = Caller.without(identity, () -> history.createHistoricVariableInstanceQuery()
+                .processInstanceId(id).variableNameIn(ProcessContract.APPROVED, ProcessContract.NOTE).list());
+        Instant now = clock.instant();
+        List<TimelineRow> timeline = new ArrayList<>();
+        Set<Integer> visited = new java.util.HashSet<>();
+        Set<Integer> running = new java.util.HashSet<>();
+        for (HistoricTaskInstance t : done) {
+            int number = ProcessContract.stepNumber(t.getTaskDefinitionKey()).orElse(0);
+            visited.add(number);
+            Instant start = t.getStartTime().toInstant();
+            Instant end = t.getEndTime() == null ? null : t.getEndTime().toInstant();
+            if (end == null) {
+                running.add(number);
+            }
+            Optional<SopStep> step = sop.flatMap(s -> s.steps().stream().filter(x -> x.number() == number).findFirst());
+            Optional<Waktu> waktu = step.flatMap(SopStep::waktu);
+            Instant deadline = waktu.map(w -> calendar.add(start, w)).orElse(null);
+            boolean onTime = deadline == null || !(end == null ? now : end).isAfter(deadline);
+            Object approved = value(variables, t.getActivityInstanceId(), ProcessContract.APPROVED);
+            Object note = value(variables, t.getActivityInstanceId(), ProcessContract.NOTE);
+            timeline.add(new TimelineRow(number, t.getName(), Optional.ofNullable(t.getAssignee()).orElse("-"), Formats.moment(start, calendar.zone()),
+                    end == null ? "sedang berjalan" : Formats.moment(end, calendar.zone()),
+                    words(calendar.workingTimeBetween(start, end == null ? now : end).toMinutes()),
+                    step.map(s -> s.waktuText().isBlank() ? "belum ditetapkan" : s.waktuText()).orElse("-"), onTime, end == null,
+                    Boolean.TRUE.equals(approved) ? "disetujui" : Boolean.FALSE.equals(approved) ? "dikembalikan" : null,
+                    note == null ? null : note.toString()));
+        }
+        List<SopRole> roles = sop.map(SopDefinition::roles).orElse(List.of());
+        List<TableRow> table = sop.map(s -> s.steps().stream().map(step -> new TableRow(step.number(), step.activity(), step.roleId(),
+                roles.stream().map(r -> r.id().equals(step.roleId())).toList(), String.join("; ", step.kelengkapan()),
+                step.waktuText().isBlank() ? "-" : step.waktuText(), step.output(), running.contains(step.number()),
+                visited.contains(step.number()) && !running.contains(step.number()))).toList()).orElse(List.of());
+        List<DocumentRow> documents = dossier.documents(id).stream()
+                .sorted(Comparator.comparing((id.sopflow.dossier.Document d) -> d.kind()).thenComparing(d -> -d.version()))
+                .map(d -> new DocumentRow(d.kind(), d.version(), d.step(), d.fileName(), d.contentType(), d.uploadedBy(),
+                        Formats.moment(d.uploadedAt(), calendar.zone()), "/api/instances/" + id + "/dokumen/" + d.id() + "/isi",
+                        d.withdrawal().map(w -> "ditarik " + w.by() + ": " + w.reason()).orElse(null)))
+                .toList();
+        int count = sop.map(s -> s.steps().size()).orElse(0);
+        model.addAttribute("judul", name(instance) + " " + Optional.ofNullable(instance.getBusinessKey()).orElse(""));
+        model.addAttribute("instance", instance);
+        model.addAttribute("nama", name(instance));
+        model.addAttribute("kemajuan", instance.getEndTime() != null ? "selesai pada " + Formats.moment(instance.getEndTime().toInstant(), calendar.zone())
+                : running.isEmpty() ? "-" : "langkah " + running.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")) + " dari " + count);
+        model.addAttribute("mulai", Formats.moment(instance.getStartTime().toInstant(), calendar.zone()));
+        model.addAttribute("lini", timeline);
+        model.addAttribute("peran", roles);
+        model.addAttribute("tabel", table);
+        model.addAttribute("dokumen", documents);
+        model.addAttribute("kelengkapan", checklist);
+        return "instance";
+    }
+
+    private Optional<SopDefinition> sop(HistoricProcessInstance p) {
+        try {
+            return Optional.of(p.getTenantId() == null ? catalog.get(p.getProcessDefinitionKey()) : catalog.get(p.getProcessDefinitionKey(), p.getTenantId()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String name(HistoricProcessInstance p) {
+        return Optional.ofNullable(p.getProcessDefinitionName()).orElse(p.getProcessDefinitionKey());
+    }
+
+    private static String holder(Task task, List<org.camunda.bpm.engine.task.IdentityLink> links) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        return links.stream().map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).filter(java.util.Objects::nonNull).findFirst()
+                .map(g -> "peran " + g).orElse("-");
+    }
+
+    private static String words(long minutes) {
+        return minutes <= 0 ? "kurang dari 1 menit kerja" : id.sopflow.calendar.WorkingTimeWords.of(minutes);
+    }
+
+    private static Object value(List<HistoricVariableInstance> variables, String activityInstanceId, String name) {
+        return variables.stream().filter(v -> name.equals(v.getName()) && activityInstanceId != null && activityInstanceId.equals(v.getActivityInstanceId()))
+                .map(HistoricVariableInstance::getValue).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,89 @@
+package id.sopflow.web;
+
+import id.sopflow.organisation.CurrentUser;
+import id.sopflow.organisation.CurrentUsers;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Locale;
+
+/** Tugas Saya: the open steps of my groups in my kecamatan, soonest due first, twenty a page; claim and release. */
+@Controller
+class TaskPages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final CurrentUsers users;
+    private final StepRows steps;
+    private final TaskService tasks;
+
+    TaskPages(CurrentUsers users, StepRows steps, TaskService tasks) {
+        this.users = users;
+        this.steps = steps;
+        this.tasks = tasks;
+    }
+
+    @GetMapping("/tugas")
+    String list(@RequestParam(defaultValue = "semua") String filter, @RequestParam(defaultValue = "1") int halaman, Model model) {
+        StepRows.Filter which = filter(filter);
+        CurrentUser user = users.current();
+        long total = steps.count(user, which);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(Math.max(1, halaman), pages);
+        model.addAttribute("judul", "Tugas Saya");
+        model.addAttribute("filter", which.name().toLowerCase(Locale.ROOT));
+        model.addAttribute("baris", steps.page(user, which, (page - 1) * PAGE_SIZE, PAGE_SIZE));
+        model.addAttribute("jumlah", total);
+        model.addAttribute("halaman", page);
+        model.addAttribute("jumlahHalaman", pages);
+        return "tugas";
+    }
+
+    @PostMapping("/tugas/{id}/klaim")
+    String claim(@PathVariable String id, RedirectAttributes flash) {
+        CurrentUser user = users.current();
+        try {
+            tasks.claim(id, user.id());
+            flash.addFlashAttribute("berhasil", "Langkah ini Anda klaim: rekan satu peran melihatnya sebagai milik Anda.");
+        } catch (TaskAlreadyClaimedException e) {
+            flash.addFlashAttribute("galat", "Langkah ini sudah diklaim " + e.getTaskAssignee() + ".");
+        } catch (AuthorizationException e) {
+            throw e;
+        } catch (ProcessEngineException e) {
+            flash.addFlashAttribute("galat", "Langkah ini tidak lagi terbuka (mungkin sudah diselesaikan orang lain).");
+            return "redirect:/tugas";
+        }
+        return "redirect:/tugas/" + id;
+    }
+
+    @PostMapping("/tugas/{id}/lepas")
+    String release(@PathVariable String id, RedirectAttributes flash) {
+        try {
+            tasks.claim(id, null);
+            flash.addFlashAttribute("berhasil", "Klaim dilepas: langkah ini kembali terbuka untuk rekan satu peran.");
+        } catch (AuthorizationException e) {
+            throw e;
+        } catch (ProcessEngineException e) {
+            flash.addFlashAttribute("galat", "Langkah ini tidak lagi terbuka (mungkin sudah diselesaikan orang lain).");
+            return "redirect:/tugas";
+        }
+        return "redirect:/tugas/" + id;
+    }
+
+    private static StepRows.Filter filter(String text) {
+        try {
+            return StepRows.Filter.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return StepRows.Filter.SEMUA;
+        }
+    }
+}
