@@ -172,7 +172,7 @@ class StepPage {
         }
         WorkingCalendar calendar = calendars.forKecamatan(done.getTenantId());
         return PageErrors.page(HttpStatus.OK, "Langkah sudah diselesaikan", "Langkah '" + done.getName() + "' sudah diselesaikan"
-                + (done.getAssignee() == null ? "" : " oleh " + done.getAssignee()) + " pada " + Formats.moment(done.getEndTime().toInstant(),
+                + Optional.ofNullable(done.getAssignee()).or(() -> completedBy(done)).map(who -> " oleh " + who).orElse("") + " pada " + Formats.moment(done.getEndTime().toInstant(),
                 calendar.zone()) + ". Tidak ada yang perlu Anda lakukan di langkah ini.");
     }
 

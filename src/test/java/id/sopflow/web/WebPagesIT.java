@@ -1,0 +1,147 @@
+package id.sopflow.web;
+
+import id.sopflow.dossier.TestFiles;
+import id.sopflow.organisation.AccessTestBase;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages over HTTP as the demo users with a browser session: each answers, in Bahasa Indonesia, only what the user
+ * may see (another kecamatan's instance or step is "Tidak ditemukan", 404); the step page uploads, completes and sends
+ * back through its forms, with the CSRF token of the page.
+ */
+class WebPagesIT extends AccessTestBase {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Autowired
+    TaskService tasks;
+
+    @Test
+    void everyPageAnswersItsUsersInBahasaIndonesia() {
+        Session pelaksana = login("pelaksana.arut-selatan");
+        for (String page : List.of("/", "/tugas", "/tugas?filter=terlambat", "/proses", "/mulai", "/pemberitahuan")) {
+            ResponseEntity<String> response = get(pelaksana, page);
+            assertThat(response.getStatusCode().value()).as(page).isEqualTo(200);
+            assertThat(response.getBody()).as(page).contains("<html lang=\"id\"", "Tugas Saya", "Keluar");
+        }
+        assertThat(get(pelaksana, "/").getBody()).contains("Tugas baru", "Mendekati tenggat", "Tugas terlambat",
+                "Dikembalikan untuk perbaikan", "Pemberitahuan belum dibaca").doesNotContain("Langkah terlambat di kecamatan");
+        assertThat(get(pelaksana, "/terlambat").getStatusCode().value()).isEqualTo(403);
+
+        Session sekcam = login("sekcam.arut-selatan");
+        assertThat(get(sekcam, "/").getBody()).contains("Langkah terlambat di kecamatan", "Proses berjalan");
+        assertThat(get(sekcam, "/terlambat").getStatusCode().value()).isEqualTo(200);
+        assertThat(noRedirects().getForEntity("/", String.class).getHeaders().getLocation()).hasPath("/login");
+    }
+
+    @Test
+    void anotherKecamatansInstanceAndStepAreNotFound() {
+        ProcessInstance dpa = startAs("camat.ajibarang", "dpa");
+        Task step = tasks.createTaskQuery().processInstanceId(dpa.getId()).singleResult();
+        Session arutSelatan = login("camat.arut-selatan");
+        ResponseEntity<String> instance = get(arutSelatan, "/proses/" + dpa.getId());
+        assertThat(instance.getStatusCode().value()).isEqualTo(404);
+        assertThat(instance.getBody()).contains("Tidak ditemukan").doesNotContain("DPA", "ajibarang");
+        assertThat(get(arutSelatan, "/tugas/" + step.getId()).getStatusCode().value()).isEqualTo(404);
+        assertThat(get(arutSelatan, "/proses/tidak-ada").getStatusCode().value()).isEqualTo(404);
+
+        Session ajibarang = login("camat.ajibarang");
+        assertThat(get(ajibarang, "/proses/" + dpa.getId()).getBody()).contains("Penyusunan Dokumen Pelaksanaan Anggaran", "Riwayat langkah");
+        assertThat(get(ajibarang, "/tugas/" + step.getId()).getBody()).contains("Langkah 1 dari 6", "Mutu baku");
+    }
+
+    @Test
+    void theStepPageUploadsCompletesAndSendsBack() {
+        ProcessInstance dpa = startAs("camat.ajibarang", "dpa");
+        tasks.complete(tasks.createTaskQuery().processInstanceId(dpa.getId()).singleResult().getId());
+        tasks.complete(tasks.createTaskQuery().processInstanceId(dpa.getId()).singleResult().getId());
+        String draft = tasks.createTaskQuery().processInstanceId(dpa.getId()).singleResult().getId();
+        Session kasubbag = login("kasubbag.ajibarang");
+
+        ResponseEntity<String> refused = post(kasubbag, "/tugas/" + draft, "/tugas/" + draft + "/selesai", Map.of());
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody()).contains("belum dapat diselesaikan", "draf dokumen pelaksanaan anggaran");
+
+        ResponseEntity<String> uploaded = upload(kasubbag, draft, "draf dokumen pelaksanaan anggaran", "draf-dpa.pdf", TestFiles.pdf("Draf"));
+        assertThat(uploaded.getStatusCode().value()).isEqualTo(302);
+        assertThat(get(kasubbag, "/tugas/" + draft).getBody()).contains("tersimpan di berkas", "sudah diunggah", "draf-dpa.pdf");
+        ResponseEntity<String> bad = upload(kasubbag, draft, "draf dokumen pelaksanaan anggaran", "draf.pdf", TestFiles.exe());
+        assertThat(bad.getStatusCode().value()).isEqualTo(415);
+        assertThat(bad.getBody()).contains("bukan jenis yang diterima");
+
+        assertThat(post(kasubbag, "/tugas/" + draft, "/tugas/" + draft + "/selesai", Map.of()).getStatusCode().value()).isEqualTo(302);
+        assertThat(get(kasubbag, "/tugas/" + draft).getBody()).contains("sudah diselesaikan oleh kasubbag.ajibarang");
+
+        String review = tasks.createTaskQuery().processInstanceId(dpa.getId()).singleResult().getId();
+        Session sekcam = login("sekcam.ajibarang");
+        ResponseEntity<String> noNote = post(sekcam, "/tugas/" + review, "/tugas/" + review + "/selesai", Map.of("keputusan", "kembalikan"));
+        assertThat(noNote.getStatusCode().value()).isEqualTo(400);
+        assertThat(noNote.getBody()).contains("catatan");
+        assertThat(post(sekcam, "/tugas/" + review, "/tugas/" + review + "/selesai", Map.of("keputusan", "kembalikan", "catatan", "Pagu belum sesuai"))
+                .getStatusCode().value()).isEqualTo(302);
+        Task back = tasks.createTaskQuery().processInstanceId(dpa.getId()).singleResult();
+        assertThat(back.getTaskDefinitionKey()).isEqualTo("langkah_03");
+        assertThat(get(kasubbag, "/tugas?filter=dikembalikan").getBody()).contains("/tugas/" + back.getId());
+        assertThat(get(sekcam, "/proses/" + dpa.getId()).getBody()).contains("dikembalikan", "Pagu belum sesuai", "draf-dpa.pdf");
+    }
+
+    private ResponseEntity<String> get(Session session, String url) {
+        return noRedirects().exchange(url, HttpMethod.GET, new HttpEntity<>(session.headers()), String.class);
+    }
+
+    /** Posts a form of the page {@code pageUrl} (with its CSRF token). */
+    private ResponseEntity<String> post(Session session, String pageUrl, String action, Map<String, String> fields) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        fields.forEach(form::add);
+        form.add("_csrf", token(session, pageUrl));
+        HttpHeaders headers = session.headers();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return noRedirects().exchange(action, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    }
+
+    private ResponseEntity<String> upload(Session session, String taskId, String kind, String name, byte[] content) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", token(session, "/tugas/" + taskId));
+        form.add("jenis", kind);
+        form.add("berkas", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        HttpHeaders headers = session.headers();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return noRedirects().exchange("/tugas/" + taskId + "/dokumen", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    }
+
+    private String token(Session session, String pageUrl) {
+        Matcher m = CSRF.matcher(get(session, pageUrl).getBody());
+        assertThat(m.find()).as("CSRF token on " + pageUrl).isTrue();
+        return m.group(1);
+    }
+
+    private TestRestTemplate noRedirects() {
+        return rest.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+    }
+}
