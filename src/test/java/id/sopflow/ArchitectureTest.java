@@ -36,6 +36,7 @@ class ArchitectureTest {
             "id.sopflow.calendar.Holiday", "id.sopflow.calendar.OfficeHours", "id.sopflow.calendar.WorkingCalendar",
             "id.sopflow.calendar.WorkingCalendars", "id.sopflow.calendar.CalendarFiles", "id.sopflow.calendar.CalendarFileException",
             "id.sopflow.calendar.AddedHoliday", "id.sopflow.calendar.AddedHolidays",
+            "id.sopflow.calendar.WorkingTimeWords", "id.sopflow.web.Formats",
             "id.sopflow.monitoring.StepDeadlines", "id.sopflow.monitoring.Alert",
             "id.sopflow.yaml.YamlFields",
             "id.sopflow.dossier.FileNames", "id.sopflow.dossier.ContentTypes", "id.sopflow.dossier.DossierRules",
@@ -47,7 +48,8 @@ class ArchitectureTest {
             "org.springframework.stereotype.Component", "org.springframework.context.annotation.Configuration",
             "org.springframework.web.bind.annotation.RestController", "org.springframework.web.bind.annotation.RestControllerAdvice",
             "org.springframework.boot.context.properties.ConfigurationProperties",
-            "org.springframework.boot.autoconfigure.SpringBootApplication"};
+            "org.springframework.boot.autoconfigure.SpringBootApplication", "org.springframework.stereotype.Controller",
+            "org.springframework.web.bind.annotation.ControllerAdvice"};
 
     @Test
     void domainDoesNotDependOnSpringOrTheEngine() {
@@ -101,6 +103,8 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("id.sopflow.monitoring.MutuBakuTimers") // called by JUEL: must be public
                 .and().doNotHaveFullyQualifiedName("id.sopflow.organisation.CurrentUsers") // the organisation's entry for "who asks"
                 .and().doNotHaveFullyQualifiedName("id.sopflow.dossier.Dossier") // the dossier's entry
+                .and().doNotHaveFullyQualifiedName("id.sopflow.monitoring.Monitoring") // monitoring's entry (API and pages)
+                .and().doNotHaveFullyQualifiedName("id.sopflow.calendar.CalendarDays") // the closed days (API and pages)
                 .should().notBePublic()
                 .because("each feature exposes one entry point; adapters stay inside their package")
                 .check(CLASSES);
@@ -130,6 +134,9 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("id.sopflow.sop..")
                 .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.dossier..", "id.sopflow.monitoring..", "id.sopflow.demo..")
                 .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("id.sopflow.web..")
+                .should().dependOnClassesThat().resideInAPackage("id.sopflow.web..")
+                .because("the web app is a leaf: pages ask the capabilities, nothing asks the pages").check(CLASSES);
         noClasses().that().resideInAPackage("id.sopflow.dossier..")
                 .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.monitoring..", "id.sopflow.demo..")
                 .because("monitoring reads the dossier (the audit), the dossier knows nothing of alerts").check(CLASSES);

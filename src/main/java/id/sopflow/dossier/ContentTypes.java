@@ -26,6 +26,12 @@ import java.util.stream.Collectors;
  */
 final class ContentTypes {
 
+    /** Where the bytes of a file are, to be read more than once. */
+    @FunctionalInterface
+    interface Source {
+        InputStream open() throws IOException;
+    }
+
     /** Accepted content types and the extensions a name of that type may have (the first is the usual one). */
     static final Map<String, List<String>> ACCEPTED = accepted();
 
@@ -63,24 +69,24 @@ final class ContentTypes {
      * type's own rules apply: an Office or OpenDocument package has its main part and no program or web page inside,
      * a Word or Excel 97 file carries no macros, and the name's extension agrees.
      */
-    String inspect(String name, org.springframework.core.io.InputStreamSource content) {
+    String inspect(String name, Source content) {
         try {
             java.util.List<String> entries = null;
-            try (InputStream in = content.getInputStream()) {
+            try (InputStream in = content.open()) {
                 byte[] magic = in.readNBytes(4);
                 if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
                     entries = entries(name, content);
                 }
             }
             String detected;
-            try (InputStream in = content.getInputStream()) {
+            try (InputStream in = content.open()) {
                 detected = detect(in);
             }
             String type = accept(name, detected);
             if (MAIN_PART.containsKey(type)) {
                 checkPackage(name, type, entries == null ? java.util.List.of() : entries);
             } else if (type.equals("application/msword") || type.equals("application/vnd.ms-excel")) {
-                try (InputStream in = content.getInputStream()) {
+                try (InputStream in = content.open()) {
                     checkNoMacros(name, in);
                 }
             }
@@ -91,12 +97,12 @@ final class ContentTypes {
     }
 
     /** The entry names of a zip package, read through with the inflation bounded. */
-    private static java.util.List<String> entries(String name, org.springframework.core.io.InputStreamSource content) throws IOException {
+    private static java.util.List<String> entries(String name, Source content) throws IOException {
         java.util.List<String> names = new java.util.ArrayList<>();
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
         try (org.apache.commons.compress.archivers.zip.ZipArchiveInputStream zip =
-                     new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(content.getInputStream())) {
+                     new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(content.open())) {
             for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 names.add(entry.getName());
                 for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {

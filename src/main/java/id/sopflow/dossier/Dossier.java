@@ -110,7 +110,7 @@ public class Dossier {
             throw new UnacceptableFile(UnacceptableFile.Reason.TOO_LARGE, "Berkas '" + FileNames.printable(fileName) + "' terlalu besar ("
                     + UnacceptableFile.megabytes(upload.size()) + "; paling besar " + UnacceptableFile.megabytes(maxSize) + ").");
         }
-        String contentType = types.inspect(fileName, upload.content());
+        String contentType = types.inspect(fileName, upload.content()::getInputStream);
         try {
             Document document = transaction.execute(status -> {
                 Measured content = measured(upload);

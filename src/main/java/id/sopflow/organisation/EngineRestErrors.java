@@ -2,6 +2,7 @@ package id.sopflow.organisation;
 
 import id.sopflow.engine.Caller;
 import id.sopflow.engine.RefusedInput;
+import id.sopflow.engine.LockWait;
 import id.sopflow.engine.StepNotReady;
 import jakarta.servlet.http.HttpServletRequest;
 import org.glassfish.jersey.server.ParamException;
@@ -79,9 +80,7 @@ final class EngineRestErrors implements ExceptionMapper<Throwable> {
         if (find(exception, TaskAlreadyClaimedException.class) != null) {
             return answer(Response.Status.CONFLICT, "Conflict", "Langkah ini sudah diklaim orang lain; muat ulang daftar tugas.");
         }
-        if (find(exception, OptimisticLockingException.class) != null
-                || find(exception, org.springframework.dao.PessimisticLockingFailureException.class) != null
-                || find(exception, org.springframework.dao.QueryTimeoutException.class) != null) {
+        if (find(exception, OptimisticLockingException.class) != null || LockWait.is(exception)) {
             return answer(Response.Status.CONFLICT, "Conflict", "Data ini baru saja diubah oleh permintaan lain (misalnya langkah ini "
                     + "sudah diselesaikan orang lain). Muat ulang, lalu coba lagi bila masih perlu.");
         }

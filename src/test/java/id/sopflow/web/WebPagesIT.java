@@ -106,6 +106,23 @@ class WebPagesIT extends AccessTestBase {
         assertThat(get(sekcam, "/proses/" + dpa.getId()).getBody()).contains("dikembalikan", "Pagu belum sesuai", "draf-dpa.pdf");
     }
 
+    @Test
+    void theAdminKeepsTheCalendarAndNobodyElse() {
+        assertThat(get(login("sekcam.arut-selatan"), "/kalender").getStatusCode().value()).isEqualTo(403);
+        Session admin = login("admin");
+        assertThat(get(admin, "/kalender?tahun=2026").getBody()).contains("Kalender 2026", "Senin, 17 Agustus 2026");
+        ResponseEntity<String> added = post(admin, "/kalender?tahun=2027", "/kalender",
+                Map.of("tanggal", "2027-06-21", "nama", "Hari jadi kabupaten", "jenis", "LIBUR_LOKAL", "kecamatan", "ajibarang"));
+        assertThat(added.getStatusCode().value()).isEqualTo(302);
+        assertThat(get(admin, "/kalender?tahun=2027").getBody()).contains("Hari jadi kabupaten", "ditambahkan untuk ajibarang");
+        ResponseEntity<String> twice = post(admin, "/kalender?tahun=2027", "/kalender",
+                Map.of("tanggal", "2027-06-21", "nama", "Lagi", "kecamatan", "ajibarang"));
+        assertThat(twice.getStatusCode().value()).isEqualTo(409);
+        assertThat(post(admin, "/kalender?tahun=2027", "/kalender/hapus", Map.of("tanggal", "2027-06-21", "kecamatan", "ajibarang"))
+                .getStatusCode().value()).isEqualTo(302);
+        assertThat(get(admin, "/kalender?tahun=2027").getBody()).doesNotContain("Hari jadi kabupaten");
+    }
+
     private ResponseEntity<String> get(Session session, String url) {
         return noRedirects().exchange(url, HttpMethod.GET, new HttpEntity<>(session.headers()), String.class);
     }

@@ -41,3 +41,10 @@ function toSopflowLogin() {
 window.addEventListener('hashchange', toSopflowLogin);
 window.addEventListener('popstate', toSopflowLogin);
 toSopflowLogin();
+
+// SOPflow's staff work in SOPflow's own pages (/); the Camunda 7 CE end-of-life banner at the top of every web app
+// (<div class="ce-eol-banner">, "time to migrate to Camunda 8") is not for them: hidden. Check the class name after a
+// Camunda upgrade.
+const hideBanner = document.createElement('style');
+hideBanner.textContent = '.ce-eol-banner { display: none !important; }';
+document.head.appendChild(hideBanner);
