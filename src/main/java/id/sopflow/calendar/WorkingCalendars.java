@@ -27,8 +27,23 @@ public final class WorkingCalendars {
 
     /** The calendar of a kecamatan (a tenant id); {@code null} gives the installation's default. */
     public WorkingCalendar forKecamatan(String kecamatanId) {
+        return build(kecamatanId, added.all());
+    }
+
+    /**
+     * The calendars of one look at many instances (a page, a list of alerts): the added days are read once, and each
+     * kecamatan's calendar is built once. For one request only; a day added later is not in it.
+     */
+    public java.util.function.Function<String, WorkingCalendar> snapshot() {
+        java.util.List<AddedHoliday> days = added.all();
+        java.util.Map<String, WorkingCalendar> built = new java.util.HashMap<>();
+        return kecamatanId -> built.computeIfAbsent(kecamatanId == null ? "" : kecamatanId,
+                key -> build(kecamatanId, days));
+    }
+
+    private WorkingCalendar build(String kecamatanId, java.util.List<AddedHoliday> days) {
         ZoneId zone = kecamatanId == null ? base.zone() : zones.getOrDefault(kecamatanId, base.zone());
-        return base.withZone(zone).withHolidays(added.all().stream()
+        return base.withZone(zone).withHolidays(days.stream()
                 .filter(day -> day.appliesTo(kecamatanId))
                 .map(AddedHoliday::holiday)
                 .toList());

@@ -70,6 +70,18 @@ class AlertLog {
      * @param kecamatan only these kecamatan; empty list means all
      * @param openOnly  only alerts whose step is still open
      */
+    /** How many alerts of a kind are still open in these kecamatan (all when empty): one count, no rows. */
+    long countOpen(List<String> kecamatan, AlertKind kind) {
+        StringBuilder sql = new StringBuilder("select count(*) from SOPFLOW_PERINGATAN where selesai_pada is null and jenis = ?");
+        List<Object> args = new ArrayList<>(List.of(kind.name()));
+        if (!kecamatan.isEmpty()) {
+            sql.append(" and kecamatan in (").append(String.join(",", kecamatan.stream().map(k -> "?").toList())).append(')');
+            args.addAll(kecamatan);
+        }
+        Long count = jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
     List<Alert> find(List<String> kecamatan, boolean openOnly, Optional<AlertKind> kind) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from SOPFLOW_PERINGATAN where 1=1");
         List<Object> args = new ArrayList<>();

@@ -39,7 +39,11 @@ public class Monitoring {
     private final HistoryService history;
     private final RuntimeService runtime;
 
-    Monitoring(AlertLog alerts, MutuBakuTimers timers, CurrentUsers users, HistoryService history, RuntimeService runtime) {
+    private final org.camunda.bpm.engine.RepositoryService repository;
+
+    Monitoring(AlertLog alerts, MutuBakuTimers timers, CurrentUsers users, HistoryService history, RuntimeService runtime,
+               org.camunda.bpm.engine.RepositoryService repository) {
+        this.repository = repository;
         this.alerts = alerts;
         this.timers = timers;
         this.users = users;
@@ -75,10 +79,28 @@ public class Monitoring {
         Optional<AlertKind> kind = Optional.ofNullable(jenis).filter(j -> !j.isBlank()).map(Monitoring::kind);
         Viewer viewer = Viewer.of(users.current());
         Instant now = timers.now();
+        java.util.function.Function<String, WorkingCalendar> calendars = timers.calendars();
         return alerts.find(viewer.scope(kecamatan), status.equals("terbuka"), kind).stream()
                 .filter(viewer::sees)
-                .map(a -> view(a, now))
+                .map(a -> view(a, now, calendars.apply(a.kecamatan())))
                 .toList();
+    }
+
+    /**
+     * How many steps are overdue and still open where the caller sees the whole office (their kecamatan; every one for
+     * Bappeda and the admin); 0 for other staff (their own late steps are in their task list).
+     */
+    public long openOverdueCount() {
+        Viewer viewer = Viewer.of(users.current());
+        return viewer.seesWholeOffice() ? alerts.countOpen(viewer.scope(null), AlertKind.TERLAMBAT) : 0;
+    }
+
+    /** How many SOP instances are running that the caller may read (the engine's authorizations decide). */
+    public long runningCount() {
+        String[] schedules = repository.createProcessDefinitionQuery().list().stream().map(d -> d.getKey())
+                .filter(id.sopflow.sop.ProcessContract::isSchedule).distinct().toArray(String[]::new);
+        long all = history.createHistoricProcessInstanceQuery().unfinished().count();
+        return schedules.length == 0 ? all : all - history.createHistoricProcessInstanceQuery().unfinished().processDefinitionKeyIn(schedules).count();
     }
 
     public List<InstanceView> instances(String kecamatan) {
@@ -95,11 +117,12 @@ public class Monitoring {
         Map<String, Object> planned = variable(MutuBakuTimers.PLANNED_FINISH, ids);
         Map<String, Object> kecamatanVar = variable(InstanceKecamatan.KECAMATAN_VARIABLE, ids);
         Instant now = timers.now();
+        java.util.function.Function<String, WorkingCalendar> calendars = timers.calendars();
         return running.stream()
                 .filter(p -> planned.get(p.getId()) instanceof Date)
                 .map(p -> {
                     String kec = p.getTenantId() != null ? p.getTenantId() : String.valueOf(kecamatanVar.getOrDefault(p.getId(), ""));
-                    WorkingCalendar calendar = timers.calendarOf(kec.isEmpty() ? null : kec);
+                    WorkingCalendar calendar = calendars.apply(kec.isEmpty() ? null : kec);
                     Instant plan = ((Date) planned.get(p.getId())).toInstant();
                     long late = calendar.workingTimeBetween(plan, now).toMinutes();
                     return new InstanceView(p.getId(), p.getProcessDefinitionKey(), p.getBusinessKey(), kec.isEmpty() ? null : kec,
@@ -112,10 +135,11 @@ public class Monitoring {
     /** What the caller's groups (in their kecamatan) or the caller were told, newest first. */
     public List<NotificationView> notifications(boolean belumDibaca) {
         Viewer viewer = Viewer.of(users.current());
+        java.util.function.Function<String, WorkingCalendar> calendars = timers.calendars();
         return alerts.notifications(viewer.allKecamatan() ? List.of() : viewer.scope(null), viewer.notificationGroups(), viewer.userId()).stream()
                 .filter(n -> !belumDibaca || n.readAt().isEmpty())
                 .map(n -> {
-                    WorkingCalendar calendar = timers.calendarOf(n.kecamatan());
+                    WorkingCalendar calendar = calendars.apply(n.kecamatan());
                     return new NotificationView(n.id(), n.alertId(), n.kecamatan(), n.group(), n.user(), n.message(),
                             at(n.createdAt(), calendar), n.readAt().map(r -> at(r, calendar)).orElse(null));
                 })
@@ -138,8 +162,7 @@ public class Monitoring {
                 .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue, (a, b) -> a));
     }
 
-    private AlertView view(Alert a, Instant now) {
-        WorkingCalendar calendar = timers.calendarOf(a.kecamatan());
+    private AlertView view(Alert a, Instant now, WorkingCalendar calendar) {
         Instant until = a.finishedAt().orElse(now);
         long late = calendar.workingTimeBetween(a.deadline(), until).toMinutes();
         return new AlertView(a.id(), a.kind().name(), a.kecamatan(), a.processKey(), a.businessKey(), a.processInstanceId(),

@@ -142,6 +142,11 @@ public class MutuBakuTimers {
         return calendars.forKecamatan(kecamatan);
     }
 
+    /** The calendars for one look at many instances (added days read once). */
+    java.util.function.Function<String, WorkingCalendar> calendars() {
+        return calendars.snapshot();
+    }
+
     Instant now() {
         return clock.instant();
     }

@@ -39,9 +39,9 @@ class HomePage {
         counters.add(new Counter("Dikembalikan untuk perbaikan", steps.count(user, StepRows.Filter.DIKEMBALIKAN), "/tugas?filter=dikembalikan", false));
         counters.add(new Counter("Pemberitahuan belum dibaca", monitoring.notifications(true).size(), "/pemberitahuan", false));
         if (user.seesWholeOffice()) {
-            long overdue = monitoring.alerts("terbuka", "TERLAMBAT", null).size();
+            long overdue = monitoring.openOverdueCount();
             counters.add(new Counter("Langkah terlambat di kecamatan", overdue, "/terlambat", overdue > 0));
-            counters.add(new Counter("Proses berjalan", monitoring.instances(null).size(), "/proses", false));
+            counters.add(new Counter("Proses berjalan", monitoring.runningCount(), "/proses", false));
         }
         model.addAttribute("judul", "Beranda");
         model.addAttribute("penghitung", counters);

@@ -74,9 +74,11 @@ class InstancePages {
     private final WorkingCalendars calendars;
     private final StepRows steps;
     private final Clock clock;
+    private final org.camunda.bpm.engine.RepositoryService repository;
 
     InstancePages(CurrentUsers users, Dossier dossier, HistoryService history, TaskService tasks, IdentityService identity, SopCatalog catalog,
-                  WorkingCalendars calendars, StepRows steps, Clock clock) {
+                  WorkingCalendars calendars, StepRows steps, Clock clock, org.camunda.bpm.engine.RepositoryService repository) {
+        this.repository = repository;
         this.users = users;
         this.dossier = dossier;
         this.history = history;
@@ -88,36 +90,52 @@ class InstancePages {
         this.clock = clock;
     }
 
+    /** Running instances a page, the latest started first. */
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/proses")
-    String list(Model model) {
+    String list(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "1") int halaman, Model model) {
         CurrentUser user = users.current();
         // the instances the engine lets this user read, and those whose running step their groups hold
-        Map<String, HistoricProcessInstance> visible = new LinkedHashMap<>();
-        history.createHistoricProcessInstanceQuery().unfinished().orderByProcessInstanceStartTime().desc().listPage(0, 500)
-                .stream().filter(p -> !ProcessContract.isSchedule(p.getProcessDefinitionKey())).forEach(p -> visible.put(p.getId(), p));
+        var readable = history.createHistoricProcessInstanceQuery().unfinished().processDefinitionKeyNotIn(scheduleKeys());
+        long readableCount = readable.count();
         Set<String> held = steps.query(user, StepRows.Filter.SEMUA).list().stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        held.removeAll(visible.keySet());
-        if (!held.isEmpty()) {
-            Caller.without(identity, () -> history.createHistoricProcessInstanceQuery().processInstanceIds(held).list())
+        int pages = (int) Math.max(1, (Math.max(readableCount, held.size()) + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(Math.max(1, halaman), pages);
+        Map<String, HistoricProcessInstance> visible = new LinkedHashMap<>();
+        readable.orderByProcessInstanceStartTime().desc().listPage((page - 1) * PAGE_SIZE, PAGE_SIZE).forEach(p -> visible.put(p.getId(), p));
+        if (readableCount == 0 && !held.isEmpty()) {
+            List<String> mine = held.stream().sorted().skip((long) (page - 1) * PAGE_SIZE).limit(PAGE_SIZE).toList();
+            Caller.without(identity, () -> history.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(mine)).list())
                     .forEach(p -> visible.put(p.getId(), p));
         }
         Instant now = clock.instant();
+        java.util.function.Function<String, WorkingCalendar> calendarOf = calendars.snapshot();
+        Map<String, Task> current = visible.isEmpty() ? Map.of() : Caller.without(identity, () -> tasks.createTaskQuery()
+                .processInstanceIdIn(visible.keySet().toArray(String[]::new)).list()).stream()
+                .collect(Collectors.toMap(Task::getProcessInstanceId, t -> t, (a, b) -> a));
         List<InstanceRow> rows = visible.values().stream().map(p -> {
-            WorkingCalendar calendar = calendars.forKecamatan(p.getTenantId());
-            List<Task> running = Caller.without(identity, () -> tasks.createTaskQuery().processInstanceId(p.getId()).list());
-            Task current = running.isEmpty() ? null : running.get(0);
+            WorkingCalendar calendar = calendarOf.apply(p.getTenantId());
+            Task task = current.get(p.getId());
             String count = sop(p).map(s -> String.valueOf(s.steps().size())).orElse("?");
-            Instant due = current == null || current.getDueDate() == null ? null : current.getDueDate().toInstant();
+            Instant due = task == null || task.getDueDate() == null ? null : task.getDueDate().toInstant();
             long late = due == null || !due.isBefore(now) ? 0 : calendar.workingTimeBetween(due, now).toMinutes();
             return new InstanceRow(p.getId(), name(p), p.getBusinessKey(), p.getTenantId(),
-                    current == null ? "-" : "langkah " + ProcessContract.stepNumber(current.getTaskDefinitionKey()).orElse(0) + " dari " + count,
-                    current == null ? "-" : holder(current, Caller.without(identity, () -> tasks.getIdentityLinksForTask(current.getId()))),
-                    due == null ? "tanpa tenggat" : Formats.moment(due, calendar.zone()),
+                    task == null ? "-" : "langkah " + ProcessContract.stepNumber(task.getTaskDefinitionKey()).orElse(0) + " dari " + count,
+                    task == null ? "-" : holder(task), due == null ? "tanpa tenggat" : Formats.moment(due, calendar.zone()),
                     late > 0 ? Formats.late(late) : "");
         }).toList();
         model.addAttribute("judul", "Proses berjalan");
         model.addAttribute("baris", rows);
+        model.addAttribute("halaman", page);
+        model.addAttribute("jumlahHalaman", pages);
         return "proses";
+    }
+
+    private List<String> scheduleKeys() {
+        List<String> keys = catalog.definitions().stream().filter(s -> s.schedule().isPresent()).map(SopDefinition::scheduleProcessKey)
+                .distinct().toList();
+        return keys.isEmpty() ? List.of("-") : keys;
     }
 
     @GetMapping("/proses/{id}")
@@ -197,12 +215,13 @@ class InstancePages {
         return Optional.ofNullable(p.getProcessDefinitionName()).orElse(p.getProcessDefinitionKey());
     }
 
-    private static String holder(Task task, List<org.camunda.bpm.engine.task.IdentityLink> links) {
+    /** Who holds a running step: who claimed it, else its role (from the step's mutu baku in the process). */
+    private String holder(Task task) {
         if (task.getAssignee() != null) {
             return task.getAssignee();
         }
-        return links.stream().map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).filter(java.util.Objects::nonNull).findFirst()
-                .map(g -> "peran " + g).orElse("-");
+        return id.sopflow.sop.StepMetadata.of(repository.getBpmnModelInstance(task.getProcessDefinitionId())
+                .getModelElementById(task.getTaskDefinitionKey())).map(m -> "peran " + m.role()).orElse("-");
     }
 
     private static String words(long minutes) {

@@ -37,6 +37,9 @@ class LatePages {
     record NoteRow(String id, String message, String at, boolean unread) {
     }
 
+    /** Overdue steps a page, the latest first. */
+    static final int PAGE_SIZE = 50;
+
     private final CurrentUsers users;
     private final Monitoring monitoring;
     private final WorkingCalendars calendars;
@@ -49,20 +52,21 @@ class LatePages {
 
     @GetMapping("/terlambat")
     String late(@RequestParam(required = false) String sop, @RequestParam(required = false) String peran,
-                @RequestParam(required = false) String kecamatan, Model model) {
+                @RequestParam(required = false) String kecamatan, @RequestParam(defaultValue = "1") int halaman, Model model) {
         CurrentUser user = users.current();
         if (!user.seesWholeOffice()) {
             throw new Forbidden("Halaman Terlambat untuk Sekcam dan Camat (dan Bappeda); langkah Anda sendiri ada di Tugas Saya.");
         }
         String wanted = kecamatan == null || kecamatan.isBlank() ? null : kecamatan;
         List<Monitoring.AlertView> open = monitoring.alerts("terbuka", null, wanted);
+        java.util.function.Function<String, WorkingCalendar> calendarOf = calendars.snapshot();
         Set<String> escalated = open.stream().filter(a -> a.jenis().equals("ESKALASI")).map(Monitoring.AlertView::tugasId)
                 .collect(Collectors.toSet());
         List<LateRow> rows = open.stream().filter(a -> a.jenis().equals("TERLAMBAT"))
                 .filter(a -> sop == null || sop.isBlank() || sop.equals(a.kode()))
                 .filter(a -> peran == null || peran.isBlank() || ("grup:" + peran).equals(a.pemegang()))
                 .map(a -> {
-                    WorkingCalendar calendar = calendars.forKecamatan(a.kecamatan());
+                    WorkingCalendar calendar = calendarOf.apply(a.kecamatan());
                     return new LateRow(a.kecamatan(), a.kode(), a.businessKey(), a.prosesInstanceId(), a.langkah(), a.namaLangkah(),
                             holder(a.pemegang()), Formats.moment(a.mulai().toInstant(), calendar.zone()),
                             Formats.moment(a.tenggat().toInstant(), calendar.zone()), Formats.late(a.terlambatMenit()), a.terlambatMenit(),
@@ -70,8 +74,13 @@ class LatePages {
                 })
                 .sorted(Comparator.comparingLong(LateRow::lateMinutes).reversed())
                 .toList();
+        int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(Math.max(1, halaman), pages);
         model.addAttribute("judul", "Terlambat");
-        model.addAttribute("baris", rows);
+        model.addAttribute("jumlah", rows.size());
+        model.addAttribute("baris", rows.subList((page - 1) * PAGE_SIZE, Math.min(rows.size(), page * PAGE_SIZE)));
+        model.addAttribute("halaman", page);
+        model.addAttribute("jumlahHalaman", pages);
         model.addAttribute("pilihanSop", new TreeSet<>(open.stream().map(Monitoring.AlertView::kode).toList()));
         model.addAttribute("pilihanPeran", new TreeSet<>(open.stream().map(Monitoring.AlertView::pemegang)
                 .filter(h -> h != null && h.startsWith("grup:")).map(h -> h.substring(5)).toList()));

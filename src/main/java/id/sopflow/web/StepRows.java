@@ -97,6 +97,7 @@ class StepRows {
             return List.of();
         }
         Instant now = clock.instant();
+        java.util.function.Function<String, WorkingCalendar> calendarOf = calendars.snapshot();
         Set<String> instanceIds = list.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
         Map<String, HistoricProcessInstance> instances = Caller.without(identity, () -> history.createHistoricProcessInstanceQuery()
                 .processInstanceIds(instanceIds).list()).stream().collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
@@ -106,7 +107,7 @@ class StepRows {
                 .collect(Collectors.groupingBy(t -> t.getProcessInstanceId() + "/" + t.getTaskDefinitionKey(), Collectors.counting()));
         return list.stream().map(task -> {
             HistoricProcessInstance instance = instances.get(task.getProcessInstanceId());
-            WorkingCalendar calendar = calendars.forKecamatan(task.getTenantId());
+            WorkingCalendar calendar = calendarOf.apply(task.getTenantId());
             Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
             long late = due == null || !due.isBefore(now) ? 0 : calendar.workingTimeBetween(due, now).toMinutes();
             boolean soon = due != null && !due.isBefore(now) && due.isBefore(now.plus(SOON));
