@@ -99,7 +99,9 @@ class InstancePages {
         // the instances the engine lets this user read, and those whose running step their groups hold
         var readable = history.createHistoricProcessInstanceQuery().unfinished().processDefinitionKeyNotIn(scheduleKeys());
         long readableCount = readable.count();
-        Set<String> held = steps.query(user, StepRows.Filter.SEMUA).list().stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        // staff who read no instance see those whose running step their roles hold
+        Set<String> held = readableCount > 0 ? Set.of()
+                : steps.query(user, StepRows.Filter.SEMUA).list().stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
         int pages = (int) Math.max(1, (Math.max(readableCount, held.size()) + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(Math.max(1, halaman), pages);
         Map<String, HistoricProcessInstance> visible = new LinkedHashMap<>();

@@ -42,19 +42,21 @@ class StepRows {
     enum Filter { SEMUA, BARU, TENGGAT, TERLAMBAT, DIKEMBALIKAN }
 
     static final Duration SOON = Duration.ofHours(24);
-    /** Steps sent back are found among this many of the soonest due (each needs its instance's history). */
+    /** Steps sent back are found among this many of the soonest due. */
     static final int SCAN = 200;
 
     private final TaskService tasks;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
     private final HistoryService history;
     private final RepositoryService repository;
     private final IdentityService identity;
     private final WorkingCalendars calendars;
     private final Clock clock;
 
-    StepRows(TaskService tasks, HistoryService history, RepositoryService repository, IdentityService identity, WorkingCalendars calendars,
-             Clock clock) {
+    StepRows(TaskService tasks, org.camunda.bpm.engine.RuntimeService runtime, HistoryService history, RepositoryService repository,
+             IdentityService identity, WorkingCalendars calendars, Clock clock) {
         this.tasks = tasks;
+        this.runtime = runtime;
         this.history = history;
         this.repository = repository;
         this.identity = identity;
@@ -101,10 +103,14 @@ class StepRows {
         Set<String> instanceIds = list.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
         Map<String, HistoricProcessInstance> instances = Caller.without(identity, () -> history.createHistoricProcessInstanceQuery()
                 .processInstanceIds(instanceIds).list()).stream().collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
-        // a step visited a second time came back for correction
-        Map<String, Long> visits = instanceIds.stream().flatMap(id -> Caller.without(identity,
-                        () -> history.createHistoricTaskInstanceQuery().processInstanceId(id).list()).stream())
-                .collect(Collectors.groupingBy(t -> t.getProcessInstanceId() + "/" + t.getTaskDefinitionKey(), Collectors.counting()));
+        // sent back for correction: a review of the instance last decided "no" (its langkah_NN_disetujui is false) and the
+        // work has not reached that review again, i.e. the open step comes before it (one query for all instances)
+        Map<String, List<Integer>> rejectedReviews = Caller.without(identity, () -> runtime.createVariableInstanceQuery()
+                        .processInstanceIdIn(instanceIds.toArray(String[]::new)).variableNameLike("langkah%" + ProcessContract.APPROVED).list())
+                .stream().filter(v -> Boolean.FALSE.equals(v.getValue()))
+                .collect(Collectors.groupingBy(v -> v.getProcessInstanceId(),
+                        Collectors.mapping(v -> ProcessContract.stepNumber(v.getName().replace("_" + ProcessContract.APPROVED, "")).orElse(0),
+                                Collectors.toList())));
         return list.stream().map(task -> {
             HistoricProcessInstance instance = instances.get(task.getProcessInstanceId());
             WorkingCalendar calendar = calendarOf.apply(task.getTenantId());
@@ -116,9 +122,13 @@ class StepRows {
                     ProcessContract.stepNumber(task.getTaskDefinitionKey()).orElse(0), task.getName(),
                     task.getAssignee() == null ? "belum diklaim" : task.getAssignee(),
                     due == null ? "tanpa tenggat" : Formats.moment(due, calendar.zone()), late > 0 ? Formats.late(late) : "",
-                    due != null && due.isBefore(now), soon,
-                    visits.getOrDefault(task.getProcessInstanceId() + "/" + task.getTaskDefinitionKey(), 1L) > 1);
+                    due != null && due.isBefore(now), soon, returned(rejectedReviews.get(task.getProcessInstanceId()), task));
         }).toList();
+    }
+
+    private static boolean returned(List<Integer> rejectedReviews, Task task) {
+        int step = ProcessContract.stepNumber(task.getTaskDefinitionKey()).orElse(0);
+        return rejectedReviews != null && rejectedReviews.stream().anyMatch(review -> step < review);
     }
 
     String sopName(String definitionId) {
