@@ -129,8 +129,7 @@ class InstancePages {
         }).toList();
         model.addAttribute("judul", "Proses berjalan");
         model.addAttribute("baris", rows);
-        model.addAttribute("halaman", page);
-        model.addAttribute("jumlahHalaman", pages);
+        model.addAttribute("halaman", Paging.of(page, pages, "/proses"));
         return "proses";
     }
 

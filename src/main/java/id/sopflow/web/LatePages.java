@@ -79,8 +79,10 @@ class LatePages {
         model.addAttribute("judul", "Terlambat");
         model.addAttribute("jumlah", rows.size());
         model.addAttribute("baris", rows.subList((page - 1) * PAGE_SIZE, Math.min(rows.size(), page * PAGE_SIZE)));
-        model.addAttribute("halaman", page);
-        model.addAttribute("jumlahHalaman", pages);
+        model.addAttribute("halaman", Paging.of(page, pages, org.springframework.web.util.UriComponentsBuilder.fromPath("/terlambat")
+                .queryParamIfPresent("sop", java.util.Optional.ofNullable(sop).filter(x -> !x.isBlank()))
+                .queryParamIfPresent("peran", java.util.Optional.ofNullable(peran).filter(x -> !x.isBlank()))
+                .queryParamIfPresent("kecamatan", java.util.Optional.ofNullable(wanted)).encode().build().toUriString()));
         model.addAttribute("pilihanSop", new TreeSet<>(open.stream().map(Monitoring.AlertView::kode).toList()));
         model.addAttribute("pilihanPeran", new TreeSet<>(open.stream().map(Monitoring.AlertView::pemegang)
                 .filter(h -> h != null && h.startsWith("grup:")).map(h -> h.substring(5)).toList()));

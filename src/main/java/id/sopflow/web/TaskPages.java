@@ -43,33 +43,28 @@ class TaskPages {
         model.addAttribute("filter", which.name().toLowerCase(Locale.ROOT));
         model.addAttribute("baris", steps.page(user, which, (page - 1) * PAGE_SIZE, PAGE_SIZE));
         model.addAttribute("jumlah", total);
-        model.addAttribute("halaman", page);
-        model.addAttribute("jumlahHalaman", pages);
+        model.addAttribute("halaman", Paging.of(page, pages, "/tugas?filter=" + which.name().toLowerCase(Locale.ROOT)));
         return "tugas";
     }
 
     @PostMapping("/tugas/{id}/klaim")
     String claim(@PathVariable String id, RedirectAttributes flash) {
-        CurrentUser user = users.current();
-        try {
-            tasks.claim(id, user.id());
-            flash.addFlashAttribute("berhasil", "Langkah ini Anda klaim: rekan satu peran melihatnya sebagai milik Anda.");
-        } catch (TaskAlreadyClaimedException e) {
-            flash.addFlashAttribute("galat", "Langkah ini sudah diklaim " + e.getTaskAssignee() + ".");
-        } catch (AuthorizationException e) {
-            throw e;
-        } catch (ProcessEngineException e) {
-            flash.addFlashAttribute("galat", "Langkah ini tidak lagi terbuka (mungkin sudah diselesaikan orang lain).");
-            return "redirect:/tugas";
-        }
-        return "redirect:/tugas/" + id;
+        String user = users.current().id();
+        return claimOrRelease(id, user, "Langkah ini Anda klaim: rekan satu peran melihatnya sebagai milik Anda.", flash);
     }
 
     @PostMapping("/tugas/{id}/lepas")
     String release(@PathVariable String id, RedirectAttributes flash) {
+        return claimOrRelease(id, null, "Klaim dilepas: langkah ini kembali terbuka untuk rekan satu peran.", flash);
+    }
+
+    /** Claims the step for the user, or releases it ({@code user} null), as the user: the engine decides who may. */
+    private String claimOrRelease(String id, String user, String done, RedirectAttributes flash) {
         try {
-            tasks.claim(id, null);
-            flash.addFlashAttribute("berhasil", "Klaim dilepas: langkah ini kembali terbuka untuk rekan satu peran.");
+            tasks.claim(id, user);
+            flash.addFlashAttribute("berhasil", done);
+        } catch (TaskAlreadyClaimedException e) {
+            flash.addFlashAttribute("galat", "Langkah ini sudah diklaim " + e.getTaskAssignee() + ".");
         } catch (AuthorizationException e) {
             throw e;
         } catch (ProcessEngineException e) {
