@@ -164,6 +164,46 @@ class BrowserIT extends AccessTestBase {
         assertThat(findings).as("axe-core (serious, critical) and horizontal overflow at 360 px").isEmpty();
     }
 
+    /** The README's promise: a pelaksana drafts the Renja on a phone, the Kasubbag sends it back with a note. */
+    @Test
+    void aPelaksanaDraftsTheRenjaOnAPhoneAndTheKasubbagSendsItBack() {
+        signIn("pelaksana.arut-selatan");
+        open("/mulai");
+        WebElement year = browser.findElement(By.id("periode-renja"));
+        year.clear();
+        year.sendKeys("2028");
+        click(By.xpath("//button[contains(., 'Mulai Penyusunan Dokumen Rencana Kerja')]"));
+        waitFor(By.xpath("//h1[contains(., 'RENJA-2028')]"));
+        for (int step = 1; step <= 3; step++) {
+            finishFromHome(step, null);
+        }
+        finishFromHome(4, "draf-renja-2028.pdf");
+        finishFromHome(5, null);
+        signIn("kasubbag.arut-selatan");
+        finishFromHome(6, null);
+        signIn("pelaksana.arut-selatan");
+        stepFromHome(7);
+        uploadHere("draf-renja-2028-v2.pdf");
+        uploadHere("surat-pengantar.pdf");
+        click(By.xpath("//button[normalize-space()='Selesai']"));
+        waitFor(By.xpath("//p[@role='status' and contains(., 'Langkah 7 selesai')]"));
+        finishFromHome(8, null);
+
+        signIn("kasubbag.arut-selatan");
+        stepFromHome(9);
+        browser.findElement(By.cssSelector("input[name=keputusan][value=kembalikan]")).click();
+        browser.findElement(By.id("catatan")).sendKeys("Target kinerja belum mengacu Renstra");
+        click(By.xpath("//button[normalize-space()='Kirim keputusan']"));
+        waitFor(By.xpath("//p[@role='status' and contains(., 'dikembalikan ke langkah 7')]"));
+
+        signIn("pelaksana.arut-selatan");
+        open("/");
+        click(By.partialLinkText("Dikembalikan untuk perbaikan"));
+        waitFor(By.partialLinkText("Langkah 7"));
+        check("renja-dikembalikan");
+        assertThat(findings).as("axe-core (serious, critical) and horizontal overflow at 360 px").isEmpty();
+    }
+
     @Test
     void aLateStepAppearsOnTheSekcamsTerlambatPageWhenTheClockPassesItsDueMoment() {
         ProcessInstance dpa = startAs("camat.ajibarang", "dpa");

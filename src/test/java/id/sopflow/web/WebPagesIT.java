@@ -107,6 +107,39 @@ class WebPagesIT extends AccessTestBase {
     }
 
     @Test
+    void mulaiStartsWithAStartingDocumentAndAsksBeforeASecondOfTheSamePeriod() {
+        Session pelaksana = login("pelaksana.arut-selatan");
+        assertThat(get(pelaksana, "/mulai").getBody()).contains("Penyusunan Dokumen Rencana Kerja", "Laporan Realisasi Fisik dan Keuangan (RFK)", "Bulan (TTTT-BB)");
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", token(pelaksana, "/mulai"));
+        form.add("kode", "renja");
+        form.add("periode", "2029");
+        form.add("jenis", "draf dan matrik rancangan renja");
+        form.add("berkas", new ByteArrayResource(TestFiles.pdf("awal")) {
+            @Override
+            public String getFilename() {
+                return "bahan-awal.pdf";
+            }
+        });
+        HttpHeaders headers = pelaksana.headers();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<String> started = noRedirects().exchange("/mulai", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        assertThat(started.getStatusCode().value()).isEqualTo(302);
+        String instance = started.getHeaders().getLocation().getPath().replace("/proses/", "");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey()).isEqualTo("RENJA-2029");
+        assertThat(dossier.documents(instance)).singleElement().satisfies(d -> assertThat(d.fileName()).isEqualTo("bahan-awal.pdf"));
+
+        ResponseEntity<String> again = post(pelaksana, "/mulai", "/mulai", Map.of("kode", "renja", "periode", "2029"));
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody()).contains("Sudah ada", "RENJA-2029", "Ya, mulai lagi");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("RENJA-2029").count()).isOne();
+        assertThat(post(pelaksana, "/mulai", "/mulai", Map.of("kode", "renja", "periode", "2029", "konfirmasi", "ya")).getStatusCode().value())
+                .isEqualTo(302);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("RENJA-2029").count()).isEqualTo(2);
+        assertThat(post(pelaksana, "/mulai", "/mulai", Map.of("kode", "renja", "periode", "dua ribu")).getBody()).contains("tidak terbaca");
+    }
+
+    @Test
     void theAdminKeepsTheCalendarAndNobodyElse() {
         assertThat(get(login("sekcam.arut-selatan"), "/kalender").getStatusCode().value()).isEqualTo(403);
         Session admin = login("admin");
