@@ -39,11 +39,11 @@ public class Monitoring {
     private final HistoryService history;
     private final RuntimeService runtime;
 
-    private final org.camunda.bpm.engine.RepositoryService repository;
+    private final id.sopflow.sop.SopCatalog catalog;
 
     Monitoring(AlertLog alerts, MutuBakuTimers timers, CurrentUsers users, HistoryService history, RuntimeService runtime,
-               org.camunda.bpm.engine.RepositoryService repository) {
-        this.repository = repository;
+               id.sopflow.sop.SopCatalog catalog) {
+        this.catalog = catalog;
         this.alerts = alerts;
         this.timers = timers;
         this.users = users;
@@ -97,8 +97,7 @@ public class Monitoring {
 
     /** How many SOP instances are running that the caller may read (the engine's authorizations decide). */
     public long runningCount() {
-        String[] schedules = repository.createProcessDefinitionQuery().list().stream().map(d -> d.getKey())
-                .filter(id.sopflow.sop.ProcessContract::isSchedule).distinct().toArray(String[]::new);
+        String[] schedules = catalog.scheduleProcessKeys().toArray(String[]::new);
         long all = history.createHistoricProcessInstanceQuery().unfinished().count();
         return schedules.length == 0 ? all : all - history.createHistoricProcessInstanceQuery().unfinished().processDefinitionKeyIn(schedules).count();
     }

@@ -90,6 +90,11 @@ public final class SopCatalog {
                 .findFirst().orElseGet(() -> get(kode));
     }
 
+    /** The keys of the processes that start recurring SOPs on their schedule (no user works in them). */
+    public List<String> scheduleProcessKeys() {
+        return definitions.stream().filter(d -> d.schedule().isPresent()).map(SopDefinition::scheduleProcessKey).distinct().toList();
+    }
+
     /** Every warning of every SOP (for example "waktu belum ditetapkan"). */
     public List<String> warnings() {
         return definitions.stream().flatMap(d -> d.warnings().stream()).toList();

@@ -134,8 +134,7 @@ class InstancePages {
     }
 
     private List<String> scheduleKeys() {
-        List<String> keys = catalog.definitions().stream().filter(s -> s.schedule().isPresent()).map(SopDefinition::scheduleProcessKey)
-                .distinct().toList();
+        List<String> keys = catalog.scheduleProcessKeys();
         return keys.isEmpty() ? List.of("-") : keys;
     }
 
