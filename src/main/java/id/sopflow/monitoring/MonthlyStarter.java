@@ -68,7 +68,7 @@ class MonthlyStarter implements JavaDelegate {
             return; // a later check still starts it in time
         }
         YearMonth period = YearMonth.from(deadline.atZone(calendar.zone()));
-        String businessKey = processKey.toUpperCase(Locale.ROOT) + "-" + kecamatan + "-" + period;
+        String businessKey = SopStart.businessKey(processKey, kecamatan, period.toString(), true);
         // history holds running and finished instances alike
         long existing = execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
                 .processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).count();

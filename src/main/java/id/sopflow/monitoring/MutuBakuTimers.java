@@ -88,6 +88,15 @@ public class MutuBakuTimers {
                 "proses " + execution.getProcessDefinitionId() + " tidak punya " + ProcessContract.REPORT_DEADLINE_DAY_PROPERTY));
         WorkingCalendar calendar = calendar(execution);
         ZonedDateTime now = now().atZone(calendar.zone());
+        // a start for a named period (periode, YYYY-MM: the deadline's month) is due in that month
+        Object period = execution.getVariable(ProcessContract.PERIOD);
+        if (period instanceof String text && text.matches("\\d{4}-\\d{2}")) {
+            try {
+                return YearMonth.parse(text).atDay(beforeDay).atStartOfDay(calendar.zone()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                // not a month: the current period, as without one
+            }
+        }
         return reportDeadline(YearMonth.from(now), beforeDay, calendar, now.toInstant());
     }
 

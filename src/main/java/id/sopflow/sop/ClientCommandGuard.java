@@ -200,6 +200,14 @@ final class ClientCommandGuard extends CommandInterceptor {
             return; // the command itself says the task does not exist
         }
         Optional<StepMetadata> step = Optional.ofNullable(task.getBpmnModelElementInstance()).flatMap(StepMetadata::of);
+        // a step claimed by a colleague is theirs: completed by them (or the admin), not by whoever else shares the role
+        String caller = context.getAuthenticatedUserId();
+        if (caller != null && task.getAssignee() != null && !task.getAssignee().equals(caller) && step.isPresent()
+                && !context.getAuthenticatedGroupIds().contains(id.sopflow.organisation.Organisation.CAMUNDA_ADMIN_GROUP)) {
+            checkWork(context, task);
+            throw new AuthorizationException("Langkah ini diklaim " + task.getAssignee() + "; hanya dia yang menyelesaikannya "
+                    + "(atau melepas klaimnya lebih dulu).");
+        }
         List<String> problems = ClientInput.completionProblems(step, plain(variables));
         if (problems.isEmpty()) {
             return;

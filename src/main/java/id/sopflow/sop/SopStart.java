@@ -15,6 +15,15 @@ public final class SopStart {
     private SopStart() {
     }
 
+    /**
+     * The business key of an instance for a period: {@code KODE-PERIODE} (e.g. {@code RENJA-2027}); a recurring SOP's
+     * also names the kecamatan, as its schedule starts one per kecamatan ({@code RFK-TEPPA-arut-selatan-2026-12}).
+     */
+    public static String businessKey(String kode, String kecamatan, String period, boolean recurring) {
+        String key = kode.toUpperCase(java.util.Locale.ROOT);
+        return recurring ? key + "-" + kecamatan + "-" + period : key + "-" + period;
+    }
+
     public static ProcessInstantiationBuilder forKecamatan(ProcessEngineServices engine, String kode, String kecamatan) {
         boolean variant = engine.getRepositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey(kode).tenantIdIn(kecamatan).latestVersion().count() > 0;

@@ -56,7 +56,8 @@ class CalendarPage {
             CalendarDays.Day day = days.add(new CalendarDays.NewDay(date, nama, jenis, sumber, kecamatan), user.id());
             flash.addFlashAttribute("berhasil", Formats.date(day.tanggal()) + " (" + day.nama() + ") ditambahkan; berlaku untuk tenggat yang dihitung sesudah ini.");
         } catch (InvalidInput | Conflict e) {
-            return page(date.getYear(), e instanceof Conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, e.getMessage());
+            int shown = date.getYear() >= 2000 && date.getYear() <= 2100 ? date.getYear() : LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Jakarta")).getYear();
+            return page(shown, e instanceof Conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, e.getMessage());
         }
         return new ModelAndView("redirect:/kalender?tahun=" + date.getYear());
     }
@@ -79,7 +80,7 @@ class CalendarPage {
         page.setStatus(status);
         page.addObject("judul", "Kalender " + year);
         page.addObject("tahun", year);
-        page.addObject("hari", days.allOf(year).stream().map(d -> new Row(d, Formats.date(d.tanggal()))).toList());
+        page.addObject("hari", days.allOf(year).stream().map(d -> new Row(d, Formats.date(d.tanggal()))).toList()); // 400 outside 2000-2100
         page.addObject("galat", error);
         return page;
     }

@@ -40,6 +40,28 @@ class PageErrors {
         return withMenu(HttpStatus.FORBIDDEN, "Tidak berwenang", e instanceof Forbidden ? e.getMessage() : "Tindakan ini bukan untuk peran Anda.");
     }
 
+    @ExceptionHandler(id.sopflow.api.InvalidInput.class)
+    ModelAndView invalid(id.sopflow.api.InvalidInput e) {
+        return withMenu(HttpStatus.BAD_REQUEST, "Isian tidak dapat diproses", e.getMessage());
+    }
+
+    @ExceptionHandler(id.sopflow.api.UnacceptableFile.class)
+    ModelAndView file(id.sopflow.api.UnacceptableFile e) {
+        return withMenu(switch (e.reason()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        }, "Berkas tidak diterima", e.getMessage());
+    }
+
+    /** A parameter missing or not of its type (halaman=abc), a form that is no multipart upload. */
+    @ExceptionHandler({org.springframework.beans.TypeMismatchException.class, org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.web.multipart.MultipartException.class, org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+            java.time.format.DateTimeParseException.class})
+    ModelAndView badRequest(Exception e) {
+        return withMenu(HttpStatus.BAD_REQUEST, "Isian tidak dapat diproses", "Alamat atau isian formulir ini tidak terbaca; kembali, lalu coba lagi.");
+    }
+
     @ExceptionHandler(Conflict.class)
     ModelAndView conflict(Conflict e) {
         return withMenu(HttpStatus.CONFLICT, "Tidak dapat dilakukan", e.getMessage());

@@ -72,16 +72,16 @@ class StartPage {
                        @RequestParam(name = "berkas", required = false) MultipartFile berkas, @RequestParam(name = "jenis", required = false) String jenis,
                        RedirectAttributes flash) {
         CurrentUser user = users.current();
-        String kecamatan = kecamatan(user).orElseThrow(() -> new InvalidInput("Hanya staf kecamatan yang memulai SOP."));
+        String kecamatan = kecamatan(user).orElseThrow(() -> new id.sopflow.api.Forbidden("Hanya staf kecamatan yang memulai SOP."));
         SopDefinition sop = options(kecamatan).stream().filter(s -> s.kode().equals(kode)).findFirst()
-                .orElseThrow(() -> new InvalidInput("SOP '" + kode + "' tidak berlaku di kecamatan Anda."));
+                .orElseThrow(() -> new id.sopflow.api.NotFound("SOP '" + kode + "' tidak berlaku di kecamatan Anda."));
         boolean monthly = sop.schedule().isPresent();
         String period = periode == null ? "" : periode.strip();
-        if (!(monthly ? MONTH : YEAR).matcher(period).matches()) {
+        if (!(monthly ? MONTH : YEAR).matcher(period).matches() || (monthly && !isMonth(period))) {
             return page(HttpStatus.BAD_REQUEST, "Periode '" + period + "' tidak terbaca: tulis " + (monthly ? "bulan sebagai TTTT-BB (mis. 2026-12)"
                     : "tahun sebagai TTTT (mis. 2027)") + ".", null);
         }
-        String businessKey = kode.toUpperCase(Locale.ROOT) + "-" + period;
+        String businessKey = SopStart.businessKey(kode, kecamatan, period, monthly);
         long running = Caller.without(identity, () -> engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(kode)
                 .processInstanceBusinessKey(businessKey).tenantIdIn(kecamatan).count());
         if (running > 0 && konfirmasi == null) {
@@ -102,6 +102,15 @@ class StartPage {
         }
         flash.addFlashAttribute("berhasil", message);
         return new ModelAndView("redirect:/proses/" + instance.getId());
+    }
+
+    private static boolean isMonth(String period) {
+        try {
+            YearMonth.parse(period);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** The confirmation asked before a second running instance of one SOP and period. */

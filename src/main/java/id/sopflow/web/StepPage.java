@@ -167,7 +167,11 @@ class StepPage {
         CurrentUser user = users.current();
         HistoricTaskInstance done = Caller.without(identity, () -> history.createHistoricTaskInstanceQuery().taskId(id).singleResult());
         boolean ours = done != null && (done.getTenantId() == null || user.kecamatan().contains(done.getTenantId()) || user.seesEveryKecamatan());
-        if (!ours || done.getEndTime() == null) {
+        // in the kecamatan, only who may read the instance, or who has the step's role, learns it was finished and by whom
+        boolean mayKnow = ours && (history.createHistoricProcessInstanceQuery().processInstanceId(done.getProcessInstanceId()).count() > 0
+                || StepMetadata.of(repository.getBpmnModelInstance(done.getProcessDefinitionId()).getModelElementById(done.getTaskDefinitionKey()))
+                .map(step -> user.groups().contains(step.role())).orElse(false));
+        if (!mayKnow || done.getEndTime() == null) {
             throw new NotFound("Langkah '" + id + "' tidak ditemukan.");
         }
         WorkingCalendar calendar = calendars.forKecamatan(done.getTenantId());

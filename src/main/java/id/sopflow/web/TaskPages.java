@@ -60,6 +60,15 @@ class TaskPages {
 
     /** Claims the step for the user, or releases it ({@code user} null), as the user: the engine decides who may. */
     private String claimOrRelease(String id, String user, String done, RedirectAttributes flash) {
+        var task = tasks.createTaskQuery().taskId(id).singleResult();
+        if (task == null) {
+            // a step the user does not see (another role's, another kecamatan's, finished, unknown): the same answer
+            throw new id.sopflow.api.NotFound("Langkah '" + id + "' tidak ditemukan.");
+        }
+        if (user == null && task.getAssignee() == null) {
+            flash.addFlashAttribute("berhasil", "Langkah ini sudah tidak diklaim siapa pun.");
+            return "redirect:/tugas/" + id;
+        }
         try {
             tasks.claim(id, user);
             flash.addFlashAttribute("berhasil", done);
