@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Bean {@code jadwalBulanan}, the service task of a schedule process ({@code rfk-teppa-bulanan}), run by its
