@@ -44,6 +44,7 @@ class AlertRecorder implements ExecutionListener {
         FlowNode end = (FlowNode) execution.getBpmnModelElementInstance();
         AlertKind kind = ProcessContract.alertKind(end).orElseThrow();
         String kecamatan = InstanceKecamatan.kecamatan(execution);
+        boolean bappeda = id.sopflow.organisation.Organisation.BAPPEDA_TENANT.equals(kecamatan);
         ZoneId zone = timers.calendar(execution).zone();
         Instant now = timers.now();
         String processKey = execution.getProcessDefinitionId().split(":")[0];
@@ -54,7 +55,7 @@ class AlertRecorder implements ExecutionListener {
             Instant deadline = timers.reportDeadline(execution).toInstant();
             alert = new Alert(UUID.randomUUID().toString(), kind, execution.getProcessInstanceId(), processKey, businessKey,
                     kecamatan, null, null, processName(execution), null, null, null, null, deadline, now,
-                    formatted(AlertPolicy.whoIsTold(kind, null)), Optional.empty());
+                    formatted(AlertPolicy.whoIsTold(kind, null, bappeda)), Optional.empty());
             message = "Laporan " + label(processKey, businessKey) + " belum selesai pada tenggat " + format(deadline, zone) + ".";
         } else {
             BoundaryEvent timer = (BoundaryEvent) end.getIncoming().iterator().next().getSource();
@@ -65,7 +66,7 @@ class AlertRecorder implements ExecutionListener {
                 return; // the step ended in the same moment: nothing is late
             }
             StepMetadata metadata = StepMetadata.of(step).orElseThrow();
-            String waktu = metadata.waktu().orElse("");
+            String waktu = timers.waktuText(step);
             StepDeadlines deadlines = StepDeadlines.parse((String) execution.getProcessEngineServices().getRuntimeService()
                     .getVariableLocal(task.getExecutionId(), MutuBakuTimers.STEP_DEADLINES));
             Recipient holder = holder(execution, task);
@@ -76,7 +77,7 @@ class AlertRecorder implements ExecutionListener {
             };
             alert = new Alert(UUID.randomUUID().toString(), kind, execution.getProcessInstanceId(), processKey, businessKey,
                     kecamatan, metadata.number(), step.getId(), step.getName(), task.getId(), holder.isGroup() ? holder.format() : holder.id(),
-                    waktu, deadlines.start(), deadline, now, formatted(AlertPolicy.whoIsTold(kind, holder)), Optional.empty());
+                    waktu, deadlines.start(), deadline, now, formatted(AlertPolicy.whoIsTold(kind, holder, bappeda)), Optional.empty());
             String what = "Langkah " + metadata.number() + " " + label(processKey, businessKey) + " (" + holder.label() + ")";
             message = switch (kind) {
                 case PENGINGAT -> what + " mencapai target waktu " + format(deadline, zone) + "; batas " + format(deadlines.due(), zone) + ".";

@@ -44,10 +44,17 @@ public class MutuBakuTimers {
 
     private final WorkingCalendars calendars;
     private final Clock clock;
+    private final Optional<Waktu> bappedaAnswer;
 
-    MutuBakuTimers(WorkingCalendars calendars, Clock clock) {
+    @org.springframework.beans.factory.annotation.Autowired
+    MutuBakuTimers(WorkingCalendars calendars, Clock clock, MonitoringSettings settings) {
         this.calendars = calendars;
         this.clock = clock;
+        this.bappedaAnswer = Waktu.parse(settings.mutuBakuBappeda());
+    }
+
+    MutuBakuTimers(WorkingCalendars calendars, Clock clock) {
+        this(calendars, clock, new MonitoringSettings(List.of()));
     }
 
     /**
@@ -58,7 +65,7 @@ public class MutuBakuTimers {
      */
     public String handOver(DelegateExecution execution, String stepId) {
         FlowElement step = execution.getBpmnModelInstance().getModelElementById(stepId);
-        return StepDeadlines.of(now(), waktu(step), calendar(execution)).format();
+        return StepDeadlines.of(now(), waktuOf(step), calendar(execution)).format();
     }
 
     public Date reminderAt(DelegateExecution execution) {
@@ -124,7 +131,7 @@ public class MutuBakuTimers {
     }
 
     private StepDeadlines compute(DelegateExecution execution) {
-        Waktu waktu = waktu(execution.getBpmnModelElementInstance());
+        Waktu waktu = waktuOf(execution.getBpmnModelElementInstance());
         return StepDeadlines.of(now(), waktu, calendar(execution));
     }
 
@@ -158,6 +165,19 @@ public class MutuBakuTimers {
 
     Instant now() {
         return clock.instant();
+    }
+
+    /** A step's waktu: its mutu baku, or for Bappeda's answer to a submission the installation's setting when it has one. */
+    Waktu waktuOf(FlowElement element) {
+        boolean answer = element != null && StepMetadata.of(element).map(StepMetadata::answersSubmission).orElse(false);
+        return answer && bappedaAnswer.isPresent() ? bappedaAnswer.get() : waktu(element);
+    }
+
+    /** The waktu as written for a step (the setting for Bappeda's answer when set). */
+    String waktuText(FlowElement element) {
+        boolean answer = element != null && StepMetadata.of(element).map(StepMetadata::answersSubmission).orElse(false);
+        return answer && bappedaAnswer.isPresent() ? bappedaAnswer.get().text()
+                : StepMetadata.of(element).flatMap(StepMetadata::waktu).orElse("");
     }
 
     static Waktu waktu(FlowElement element) {

@@ -24,8 +24,10 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
  *       completes only pelaksana steps.</li>
  *   <li>Camat and Sekcam additionally read every task, instance and history of their kecamatan (but only
  *       work on their own steps).</li>
- *   <li>Bappeda: reads instances and history of every kecamatan (its group belongs to every tenant), and
- *       works only on steps whose candidate group is {@code bappeda} (Renstra Arut Selatan step 13).</li>
+ *   <li>Bappeda: the same read grants as the Camat, but its group belongs to Bappeda's own tenant only, so the
+ *       tenant check leaves it the instances of Bappeda's processes (its inbox, its step of the Renstra); no
+ *       kecamatan instance, task, history or dossier. What a kecamatan sent it, Bappeda reads through SOPflow's
+ *       {@code bappeda} package. It works only on tasks whose candidate group is {@code bappeda}.</li>
  *   <li>Admin: member of {@code camunda-admin}: everything, every tenant, Cockpit and Admin.</li>
  * </ul>
  */
@@ -80,9 +82,10 @@ final class AccessRules {
         grants.add(new Grant(bappeda, Resources.APPLICATION, TASKLIST, List.of(Permissions.ACCESS)));
         grants.add(new Grant(bappeda, Resources.FILTER, ANY, List.of(Permissions.READ)));
         grants.add(new Grant(bappeda, Resources.PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE)));
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK)));
         readHistory(grants, bappeda, processKeys);
         grants.add(new Grant(bappeda, Resources.PROCESS_INSTANCE, ANY, List.of(Permissions.READ)));
+        grants.add(new Grant(bappeda, Resources.TASK, ANY, List.of(Permissions.READ)));
         for (Resources resource : Resources.values()) {
             grants.add(new Grant(Organisation.CAMUNDA_ADMIN_GROUP, resource, ANY, List.of(Permissions.ALL)));
         }

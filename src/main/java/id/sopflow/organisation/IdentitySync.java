@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * start and idempotently: a second run with the same file changes nothing. Kecamatan become tenants,
  * roles become groups, users get their groups and the tenant of their office; users no longer in the
  * file keep their account (history stays readable) but lose every managed group and tenant. The
- * {@code bappeda} group belongs to every kecamatan tenant. Passwords are set only for a user that has none.
+ * {@code bappeda} group belongs to Bappeda's own tenant only (no kecamatan). Passwords are set only for a user that has none.
  */
 final class IdentitySync {
 
@@ -61,6 +61,8 @@ final class IdentitySync {
         managedGroups.add(Organisation.CAMUNDA_ADMIN_GROUP);
 
         organisation.kecamatan().forEach(this::tenant);
+        tenant(Organisation.BAPPEDA_TENANT, organisation.bappeda());
+        tenantIds.add(Organisation.BAPPEDA_TENANT);
         organisation.roles().forEach(this::group);
         group(Organisation.CAMUNDA_ADMIN_GROUP, "Administrator Camunda", Groups.GROUP_TYPE_SYSTEM);
 
@@ -91,10 +93,13 @@ final class IdentitySync {
     }
 
     private void tenant(Kecamatan kecamatan) {
-        Tenant tenant = identity.createTenantQuery().tenantId(kecamatan.id()).singleResult();
-        String name = "Kecamatan " + kecamatan.nama();
+        tenant(kecamatan.id(), "Kecamatan " + kecamatan.nama());
+    }
+
+    private void tenant(String id, String name) {
+        Tenant tenant = identity.createTenantQuery().tenantId(id).singleResult();
         if (tenant == null) {
-            tenant = identity.newTenant(kecamatan.id());
+            tenant = identity.newTenant(id);
             tenant.setName(name);
             identity.saveTenant(tenant);
         } else if (!name.equals(tenant.getName())) {
@@ -198,10 +203,10 @@ final class IdentitySync {
         return removed;
     }
 
-    /** Only the bappeda group belongs to tenants (all of them); no other managed group may. */
+    /** Only the bappeda group belongs to a tenant, Bappeda's own; no other managed group to any. */
     private void groupTenants(Set<String> managedGroups, Set<String> tenantIds) {
         for (String group : managedGroups) {
-            Set<String> wanted = group.equals(Organisation.BAPPEDA_ROLE) ? tenantIds : Set.of();
+            Set<String> wanted = group.equals(Organisation.BAPPEDA_ROLE) ? Set.of(Organisation.BAPPEDA_TENANT) : Set.of();
             Set<String> current = identity.createTenantQuery().groupMember(group).list().stream().map(Tenant::getId)
                     .collect(Collectors.toSet());
             for (String tenant : wanted) {
@@ -212,7 +217,7 @@ final class IdentitySync {
             for (String tenant : current) {
                 if (!wanted.contains(tenant)) {
                     identity.deleteTenantGroupMembership(tenant, group);
-                    LOG.warn("Grup '{}' dikeluarkan dari kecamatan '{}': hanya grup bappeda yang menjadi anggota kecamatan", group,
+                    LOG.warn("Grup '{}' dikeluarkan dari tenant '{}': grup tidak menjadi anggota kecamatan (Bappeda hanya anggota tenant-nya sendiri)", group,
                             LogSafe.name(tenant));
                 }
             }

@@ -19,6 +19,8 @@ import java.util.List;
 /**
  * Gives every process instance of a shared (tenant-less) definition the kecamatan it belongs to:
  * <ul>
+ *   <li>a process of Bappeda's own ({@link Organisation#isBappedaProcess}: its inbox, its step of an SOP): Bappeda's
+ *       tenant, whoever starts it (clients cannot start them: {@code sop.ClientCommandGuard});</li>
  *   <li>a sub-process instance: the kecamatan of its parent;</li>
  *   <li>started by a user: the one kecamatan of that user's office (their own tenant membership); a
  *       {@value Organisation#TENANT_VARIABLE} variable naming another kecamatan is refused (403), and so is a
@@ -36,6 +38,9 @@ final class KecamatanTenantIdProvider implements TenantIdProvider {
 
     @Override
     public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+        if (ctx.getProcessDefinition() != null && Organisation.isBappedaProcess(ctx.getProcessDefinition().getKey())) {
+            return Organisation.BAPPEDA_TENANT;
+        }
         if (ctx.getSuperExecution() != null) {
             return ctx.getSuperExecution().getTenantId();
         }

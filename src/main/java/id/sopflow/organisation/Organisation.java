@@ -24,6 +24,13 @@ public final class Organisation {
     public static final String TENANT_VARIABLE = "kecamatan";
     /** The office id of Bappeda in {@code kantor}. */
     public static final String BAPPEDA_OFFICE = "bappeda";
+    /**
+     * Bappeda's own tenant: the instances of Bappeda's processes (its inbox, its steps in an SOP) belong to it, and only
+     * the {@code bappeda} group belongs to it. Bappeda belongs to no kecamatan: it reads what a kecamatan sends it.
+     */
+    public static final String BAPPEDA_TENANT = BAPPEDA_OFFICE;
+    /** The key of every process Bappeda runs ends so: {@code penerimaan-dokumen-bappeda}, {@code renstra-bappeda}. */
+    public static final String BAPPEDA_PROCESS_SUFFIX = "-bappeda";
     /** The Camunda group whose members administer the engine (Cockpit, Admin, every tenant). */
     public static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
 
@@ -39,6 +46,11 @@ public final class Organisation {
         Set<String> roles = new TreeSet<>();
         Arrays.stream(Role.values()).map(Role::id).forEach(roles::add);
         ROLES = Set.copyOf(roles);
+    }
+
+    /** Whether a process is Bappeda's own: its instances belong to Bappeda's tenant, whoever starts them. */
+    public static boolean isBappedaProcess(String processKey) {
+        return processKey != null && processKey.endsWith(BAPPEDA_PROCESS_SUFFIX);
     }
 
     private final String kabupaten;

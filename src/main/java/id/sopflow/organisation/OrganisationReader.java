@@ -216,8 +216,8 @@ final class OrganisationReader {
                         if (atBappeda && Organisation.KECAMATAN_ROLES.contains(role)) {
                             yaml.problem(f.get("peran"), where, "peran", "peran '" + role + "' adalah peran kantor kecamatan, tetapi kantornya 'bappeda'");
                             ok = false;
-                        } else if (!atBappeda && role.equals(Organisation.BAPPEDA_ROLE)) {
-                            yaml.problem(f.get("peran"), where, "peran", "peran 'bappeda' hanya untuk pegawai yang kantornya 'bappeda'");
+                        } else if (!atBappeda && Role.of(role).filter(Role::worksAtBappeda).isPresent()) {
+                            yaml.problem(f.get("peran"), where, "peran", "peran '" + role + "' hanya untuk pegawai yang kantornya 'bappeda'");
                             ok = false;
                         }
                     }

@@ -18,6 +18,8 @@ public enum Role {
     TIM("tim", true),
     PENGADMINISTRASI("pengadministrasi", true),
     BAPPEDA("bappeda", true),
+    /** The head of Bappeda (or whom Bappeda names): told when Bappeda's own steps pass their mutu baku. */
+    KEPALA_BAPPEDA("kepala-bappeda", false),
     ADMIN("admin", false);
 
     private final String id;
@@ -41,6 +43,11 @@ public enum Role {
     /** Whether the role works in a kecamatan office (Camat, Sekcam, Kasubbag, pelaksana, tim, pengadministrasi). */
     public boolean worksInKecamatan() {
         return actsInSteps && this != BAPPEDA;
+    }
+
+    /** Whether the role belongs to Bappeda's office ({@code kantor: bappeda}). */
+    public boolean worksAtBappeda() {
+        return this == BAPPEDA || this == KEPALA_BAPPEDA;
     }
 
     /** Whether the role sees everything of its kecamatan: its late steps, instances and history. */

@@ -1,10 +1,17 @@
 package id.sopflow.sop;
 
+import id.sopflow.organisation.Role;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BpmnModelElementInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.Collaboration;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.Definitions;
@@ -70,6 +77,11 @@ final class BpmnGenerator {
     static final String ALERT_LISTENER = "${" + ProcessContract.ALERT_LISTENER_BEAN + "}";
     static final String SCHEDULE_DELEGATE = "${" + ProcessContract.SCHEDULE_DELEGATE_BEAN + "}";
     static final String DOSSIER_LISTENER = "${" + ProcessContract.DOSSIER_LISTENER_BEAN + "}";
+    static final String SUBMISSION_DELEGATE = "${" + ProcessContract.SUBMISSION_BEAN + "}";
+    static final String ANSWER_DELEGATE = "${" + ProcessContract.ANSWER_BEAN + "}";
+    /** Where Bappeda's inbox lives below {@code bpmn/}. */
+    static final String INBOX_PATH = Role.BAPPEDA.id() + "/" + ProcessContract.BAPPEDA_INBOX + ".bpmn";
+    private static final int POOL_GAP = 60;
     /** Finished instances stay in history for five years (audit of planning documents). */
     static final String HISTORY_TIME_TO_LIVE = "1825";
 
@@ -91,7 +103,30 @@ final class BpmnGenerator {
     }
 
     BpmnModelInstance generate(SopDefinition sop) {
-        return new Build(sop).run();
+        return new Build(sop, false).run();
+    }
+
+    /**
+     * Bappeda's inbox ({@value ProcessContract#BAPPEDA_INBOX}): started by the message a sending step throws, one task
+     * for Bappeda (receive with a tanda terima, or return with a note) within its mutu baku, and the answer thrown back.
+     * Built from the same parts as an SOP, so its task has a due date and timers that alert Bappeda's head.
+     */
+    String inboxXml() {
+        return Bpmn.convertToString(new Build(inboxDefinition(), true).run());
+    }
+
+    static SopDefinition inboxDefinition() {
+        String role = Role.BAPPEDA.id();
+        SopStep answer = new SopStep(1, "BAPPEDA memeriksa dokumen yang dikirim kecamatan, lalu menerimanya dengan tanda terima "
+                + "atau mengembalikannya dengan catatan untuk diperbaiki", role, List.of("dokumen kiriman kecamatan dan surat pengantarnya"),
+                ProcessContract.BAPPEDA_ANSWER_WAKTU, id.sopflow.calendar.Waktu.parse(ProcessContract.BAPPEDA_ANSWER_WAKTU),
+                "tanda terima, atau catatan pengembalian", "waktu bawaan; diatur dengan sopflow.pemantauan.mutu-baku-bappeda",
+                java.util.OptionalInt.empty(), "", List.of(), List.of());
+        SopIdentity identity = new SopIdentity("SOPflow: penerimaan dokumen yang dikirim langkah 'mengirim dokumen ke BAPPEDA'", "",
+                "", "", "", "", List.of(), List.of(), List.of(), List.of(), "", "");
+        return new SopDefinition(ProcessContract.BAPPEDA_INBOX, role, "Penerimaan Dokumen Kiriman Kecamatan", "Bappeda",
+                "kiriman dokumen", identity, List.of(new SopRole(role, "Bappeda")), List.of(answer), false, java.util.Optional.empty(),
+                List.of(), List.of());
     }
 
     /** Every file an SOP generates, by path below {@code bpmn/}: its process and, if recurring, its schedule. */
@@ -165,15 +200,21 @@ final class BpmnGenerator {
 
     private static final class Build extends Writer {
         private final SopDefinition sop;
-        private final Map<String, Lane> lanes = new LinkedHashMap<>();
-        private final Map<String, Integer> laneIndex = new LinkedHashMap<>();
+        private final boolean inbox;
+        private Map<String, Lane> lanes = new LinkedHashMap<>();
+        private Map<String, Integer> laneIndex = new LinkedHashMap<>();
         private final Map<String, int[]> boxes = new LinkedHashMap<>();
         private final List<SequenceFlow> flows = new ArrayList<>();
+        /** Bappeda's pools below the SOP's: participant and its one lane. */
+        private final Map<Participant, Lane> bappedaPools = new LinkedHashMap<>();
+        private final Map<String, Message> messages = new LinkedHashMap<>();
         private Process process;
         private int column;
+        private int mainLanes;
 
-        Build(SopDefinition sop) {
+        Build(SopDefinition sop, boolean inbox) {
             this.sop = sop;
+            this.inbox = inbox;
         }
 
         BpmnModelInstance run() {
@@ -195,7 +236,7 @@ final class BpmnGenerator {
             executionListener(processExtensions, "end", PROCESS_LISTENER);
 
             Participant participant = create(collaboration, "pool_" + id(sop.kode()), Participant.class);
-            participant.setName(sop.nama() + " (Kecamatan " + sop.kecamatan() + ")");
+            participant.setName(inbox ? "BAPPEDA" : sop.nama() + " (Kecamatan " + sop.kecamatan() + ")");
             participant.setProcess(process);
 
             LaneSet laneSet = create(process, "lanes_" + id(sop.kode()), LaneSet.class);
@@ -206,23 +247,55 @@ final class BpmnGenerator {
                 lanes.put(role.id(), lane);
             }
 
+            mainLanes = lanes.size();
             List<SopStep> steps = sop.steps();
-            StartEvent start = node(ProcessContract.START_EVENT, StartEvent.class, "SOP dimulai", steps.get(0).roleId(), EVENT_SIZE, EVENT_SIZE);
-            Map<Integer, UserTask> tasks = new LinkedHashMap<>();
+            StartEvent start = node(ProcessContract.START_EVENT, StartEvent.class, inbox ? "Kiriman dokumen masuk" : "SOP dimulai",
+                    steps.get(0).roleId(), EVENT_SIZE, EVENT_SIZE);
+            if (inbox) {
+                MessageEventDefinition received = create(start, "mulai_pesan", MessageEventDefinition.class);
+                received.setMessage(message(ProcessContract.SUBMISSION_MESSAGE));
+            }
+            Map<Integer, FlowNode> tasks = new LinkedHashMap<>();
             FlowNode previous = start;
             String previousCondition = null;
             String previousFlowId = null;
             List<SopStep> reviews = new ArrayList<>();
+            List<SopStep> sendings = new ArrayList<>();
             Map<Integer, ExclusiveGateway> gateways = new LinkedHashMap<>();
             for (SopStep step : steps) {
-                UserTask task = userTask(step);
+                FlowNode task;
+                if (step.isBappedaWork() && !inbox) {
+                    task = bappedaWork(step, collaboration);
+                } else {
+                    UserTask userTask = userTask(step);
+                    timers(step, userTask);
+                    task = userTask;
+                }
                 tasks.put(step.number(), task);
-                timers(step, task);
                 flow(previousFlowId, previous, task, previousCondition, previousCondition == null ? null : "Ya");
                 previous = task;
                 previousCondition = null;
                 previousFlowId = null;
-                if (step.isReview()) {
+                if (step.sendsToBappeda()) {
+                    IntermediateThrowEvent send = node(step.elementId() + "_kirim", IntermediateThrowEvent.class,
+                            "Dokumen dikirim ke Bappeda", step.roleId(), EVENT_SIZE, EVENT_SIZE);
+                    MessageEventDefinition sent = create(send, send.getId() + "_pesan", MessageEventDefinition.class);
+                    sent.setMessage(message(ProcessContract.SUBMISSION_MESSAGE));
+                    sent.setCamundaDelegateExpression(SUBMISSION_DELEGATE);
+                    flow(null, task, send, null, null);
+                    ReceiveTask wait = node(step.elementId() + "_menunggu", ReceiveTask.class, "Menunggu jawaban Bappeda",
+                            step.roleId(), TASK_WIDTH, TASK_HEIGHT);
+                    wait.setMessage(message(ProcessContract.ANSWER_MESSAGE));
+                    flow(null, send, wait, null, null);
+                    ExclusiveGateway answered = node(step.elementId() + "_jawaban", ExclusiveGateway.class, "Diterima Bappeda?",
+                            step.roleId(), GATEWAY_SIZE, GATEWAY_SIZE);
+                    flow(null, wait, answered, null, null);
+                    gateways.put(step.number(), answered);
+                    sendings.add(step);
+                    previous = answered;
+                    previousCondition = "${" + ProcessContract.receivedVariable(step.number()) + "}";
+                    previousFlowId = step.elementId() + "_diterima";
+                } else if (step.isReview() && !inbox) {
                     ExclusiveGateway gateway = node(step.elementId() + "_keputusan", ExclusiveGateway.class,
                             "Disetujui?", step.roleId(), GATEWAY_SIZE, GATEWAY_SIZE);
                     flow(null, task, gateway, null, null);
@@ -233,12 +306,23 @@ final class BpmnGenerator {
                     previousFlowId = step.elementId() + "_disetujui";
                 }
             }
-            EndEvent end = node("selesai", EndEvent.class, "SOP selesai", steps.get(steps.size() - 1).roleId(), EVENT_SIZE, EVENT_SIZE);
+            EndEvent end = node("selesai", EndEvent.class, inbox ? "Jawaban dikirim ke kecamatan" : "SOP selesai",
+                    steps.get(steps.size() - 1).roleId(), EVENT_SIZE, EVENT_SIZE);
+            if (inbox) {
+                MessageEventDefinition answer = create(end, "selesai_pesan", MessageEventDefinition.class);
+                answer.setMessage(message(ProcessContract.ANSWER_MESSAGE));
+                answer.setCamundaDelegateExpression(ANSWER_DELEGATE);
+            }
             flow(previousFlowId, previous, end, previousCondition, previousCondition == null ? null : "Ya");
             for (SopStep review : reviews) {
                 int target = review.returnTo().orElseThrow();
                 flow(review.elementId() + "_dikembalikan", gateways.get(review.number()), tasks.get(target),
                         "${not " + ProcessContract.decisionVariable(review.number()) + "}", "Tidak, kembali ke langkah " + target);
+            }
+            for (SopStep sending : sendings) {
+                int target = sending.bappedaReturnTo().orElseThrow();
+                flow(sending.elementId() + "_dikembalikan", gateways.get(sending.number()), tasks.get(target),
+                        "${not " + ProcessContract.receivedVariable(sending.number()) + "}", "Dikembalikan Bappeda, ke langkah " + target);
             }
             sop.schedule().ifPresent(schedule -> reportDeadline());
             diagram(collaboration, participant);
@@ -251,9 +335,14 @@ final class BpmnGenerator {
             task.setCamundaCandidateGroups(step.roleId());
             documentation(task, stepDocumentation(step, role));
             Map<String, String> props = StepMetadata.propertiesOf(step);
+            if (inbox) {
+                task.setId(ProcessContract.INBOX_TASK);
+                boxes.put(ProcessContract.INBOX_TASK, boxes.remove(step.elementId()));
+                props.put(StepMetadata.ANSWERS_SUBMISSION, "true");
+            }
             ExtensionElements extensions = properties(task, props);
-            if (step.waktu().isPresent() || step.isReview()) {
-                stepScope(extensions, step);
+            if (step.waktu().isPresent() || step.isReview() || inbox) {
+                stepScope(extensions, step, task.getId());
             }
             if (step.waktu().isPresent()) {
                 for (String event : List.of("create", "complete")) {
@@ -267,12 +356,13 @@ final class BpmnGenerator {
             if (!step.requiredOutputs().isEmpty()) {
                 executionListener(extensions, "end", DOSSIER_LISTENER);
             }
-            if (step.isReview()) {
+            if (step.isReview() || inbox) {
                 CamundaFormData form = model.newInstance(CamundaFormData.class);
                 extensions.addChildElement(form);
                 CamundaFormField approved = model.newInstance(CamundaFormField.class);
                 approved.setCamundaId(APPROVED);
-                approved.setCamundaLabel("Disetujui (tidak dicentang: dikembalikan ke langkah " + step.returnTo().getAsInt() + ")");
+                approved.setCamundaLabel(inbox ? "Diterima (tidak dicentang: dikembalikan ke kecamatan dengan catatan)"
+                        : "Disetujui (tidak dicentang: dikembalikan ke langkah " + step.returnTo().getAsInt() + ")");
                 approved.setCamundaType("boolean");
                 form.addChildElement(approved);
                 CamundaFormField note = model.newInstance(CamundaFormField.class);
@@ -290,26 +380,100 @@ final class BpmnGenerator {
          * read by the timers and the task's due date; and for a review step the reviewer's decision and note,
          * null at the start, so what a completion sends lands here and the step hands only its own decision on.
          */
-        private void stepScope(ExtensionElements extensions, SopStep step) {
+        private void stepScope(ExtensionElements extensions, SopStep step, String elementId) {
             CamundaInputOutput io = model.newInstance(CamundaInputOutput.class);
             extensions.addChildElement(io);
             if (step.waktu().isPresent()) {
                 CamundaInputParameter moments = model.newInstance(CamundaInputParameter.class);
                 moments.setCamundaName(ProcessContract.STEP_DEADLINES);
-                moments.setTextContent("${" + ProcessContract.TIMER_BEAN + ".handOver(execution, '" + step.elementId() + "')}");
+                moments.setTextContent("${" + ProcessContract.TIMER_BEAN + ".handOver(execution, '" + elementId + "')}");
                 io.addChildElement(moments);
             }
-            if (step.isReview()) {
+            if (step.isReview() || inbox) {
                 for (String local : List.of(APPROVED, NOTE)) {
                     CamundaInputParameter input = model.newInstance(CamundaInputParameter.class);
                     input.setCamundaName(local);
                     io.addChildElement(input);
                 }
-                CamundaOutputParameter decision = model.newInstance(CamundaOutputParameter.class);
-                decision.setCamundaName(ProcessContract.decisionVariable(step.number()));
-                decision.setTextContent("${" + APPROVED + "}");
-                io.addChildElement(decision);
+                if (inbox) {
+                    output(io, ProcessContract.RECEIVED, APPROVED);
+                    output(io, ProcessContract.ANSWER_NOTE, NOTE);
+                } else {
+                    output(io, ProcessContract.decisionVariable(step.number()), APPROVED);
+                }
             }
+        }
+
+        private void output(CamundaInputOutput io, String name, String local) {
+            CamundaOutputParameter out = model.newInstance(CamundaOutputParameter.class);
+            out.setCamundaName(name);
+            out.setTextContent("${" + local + "}");
+            io.addChildElement(out);
+        }
+
+        /** A BPMN message of the file, by its name (created once). */
+        private Message message(String name) {
+            return messages.computeIfAbsent(name, n -> {
+                Message message = create(model.getDefinitions(), "pesan_" + n.replace('-', '_'), Message.class);
+                message.setName(n);
+                return message;
+            });
+        }
+
+        /**
+         * Bappeda's own step (Renstra step 13): in the SOP's pool a call activity {@code langkah_NN_bappeda} that waits for
+         * it; in a second pool, Bappeda's process ({@link ProcessContract#bappedaProcessKey}) whose task {@code langkah_NN}
+         * has the step's mutu baku and timers. Its instances belong to Bappeda's tenant, so Bappeda works on it without
+         * seeing the kecamatan's instance, and its lateness alerts Bappeda's head.
+         */
+        private FlowNode bappedaWork(SopStep step, Collaboration collaboration) {
+            String key = ProcessContract.bappedaProcessKey(sop.kode());
+            CallActivity call = node(step.elementId() + "_bappeda", CallActivity.class, step.activity(), step.roleId(),
+                    TASK_WIDTH, TASK_HEIGHT);
+            call.setCalledElement(key);
+            documentation(call, "Dikerjakan Bappeda di prosesnya sendiri (" + key + "); kecamatan menunggu sampai selesai.\n"
+                    + stepDocumentation(step, sop.role(step.roleId()).orElseThrow()));
+            ExtensionElements callExtensions = properties(call, Map.of(ProcessContract.BAPPEDA_STEP_PROPERTY, String.valueOf(step.number())));
+            CamundaIn businessKey = model.newInstance(CamundaIn.class);
+            businessKey.setCamundaBusinessKey("#{execution.processBusinessKey}");
+            callExtensions.addChildElement(businessKey);
+
+            Process main = process;
+            Map<String, Lane> mainLanesByRole = lanes;
+            Map<String, Integer> mainIndex = laneIndex;
+            int callColumn = column - 1;
+            Process own = create(model.getDefinitions(), key, Process.class);
+            own.setName(sop.nama() + ": langkah " + step.number() + " (Bappeda)");
+            own.setExecutable(true);
+            own.setCamundaHistoryTimeToLiveString(HISTORY_TIME_TO_LIVE);
+            documentation(own, "Langkah " + step.number() + " SOP " + sop.nama() + ", dikerjakan Bappeda: dipanggil oleh langkah "
+                    + step.number() + " proses " + sop.kode() + ".");
+            ExtensionElements ownExtensions = properties(own, Map.of(ProcessContract.DOCUMENT_PROPERTY, sop.dokumen(),
+                    ProcessContract.STEP_COUNT_PROPERTY, "1"));
+            executionListener(ownExtensions, "start", PROCESS_LISTENER);
+            executionListener(ownExtensions, "end", PROCESS_LISTENER);
+            Participant pool = create(collaboration, "pool_" + id(key), Participant.class);
+            pool.setName("BAPPEDA (" + sop.nama() + ", langkah " + step.number() + ")");
+            pool.setProcess(own);
+            LaneSet laneSet = create(own, "lanes_" + id(key), LaneSet.class);
+            Lane lane = create(laneSet, "lane_" + id(key), Lane.class);
+            lane.setName(sop.role(step.roleId()).orElseThrow().name());
+            bappedaPools.put(pool, lane);
+            process = own;
+            lanes = Map.of(step.roleId(), lane);
+            laneIndex = Map.of(step.roleId(), mainLanes + bappedaPools.size() - 1);
+            column = callColumn - 1;
+            StartEvent start = node(step.elementId() + "_mulai", StartEvent.class, "Dipanggil kecamatan", step.roleId(), EVENT_SIZE, EVENT_SIZE);
+            UserTask task = userTask(step);
+            timers(step, task);
+            EndEvent end = node(step.elementId() + "_selesai", EndEvent.class, "Kembali ke kecamatan", step.roleId(), EVENT_SIZE, EVENT_SIZE);
+            flow(null, start, task, null, null);
+            flow(null, task, end, null, null);
+            process = main;
+            lanes = mainLanesByRole;
+            laneIndex = mainIndex;
+            column = callColumn + 1;
+            return call;
         }
 
         private CamundaTaskListener taskListener(String event, String delegateExpression) {
@@ -388,10 +552,11 @@ final class BpmnGenerator {
                 alerts.add(new String[] {"pengingat", ProcessContract.AlertKind.PENGINGAT.name(), "reminderAt", "Target waktu",
                         "Pemegang diingatkan"});
             }
+            boolean bappeda = step.isBappedaWork();
             alerts.add(new String[] {"terlambat", ProcessContract.AlertKind.TERLAMBAT.name(), "dueAt", "Batas " + step.waktuText(),
-                    "Sekcam diberi tahu"});
+                    bappeda ? "Kepala Bappeda diberi tahu" : "Sekcam diberi tahu"});
             alerts.add(new String[] {"eskalasi", ProcessContract.AlertKind.ESKALASI.name(), "escalationAt", "2x batas",
-                    "Camat diberi tahu"});
+                    bappeda ? "Kepala Bappeda diberi tahu lagi" : "Camat diberi tahu"});
             int[] box = boxes.get(task.getId());
             for (int i = 0; i < alerts.size(); i++) {
                 String[] alert = alerts.get(i);
@@ -457,10 +622,15 @@ final class BpmnGenerator {
             lanes.get(roleId).getFlowNodeRefs().add(node);
             int lane = laneIndex.get(roleId);
             int cx = POOL_X + POOL_HEADER + FIRST_COLUMN_CENTER + column * COLUMN_WIDTH;
-            int cy = POOL_Y + lane * LANE_HEIGHT + ROW_CENTER;
+            int cy = laneY(lane) + ROW_CENTER;
             boxes.put(id, new int[] {cx - width / 2, cy - height / 2, width, height});
             column++;
             return node;
+        }
+
+        /** The top of a lane: the SOP's lanes one under another, Bappeda's pools below them with a gap. */
+        private int laneY(int lane) {
+            return POOL_Y + lane * LANE_HEIGHT + (lane >= mainLanes ? POOL_GAP * (lane - mainLanes + 1) : 0);
         }
 
         private void flow(String id, FlowNode from, FlowNode to, String condition, String name) {
@@ -495,6 +665,12 @@ final class BpmnGenerator {
             int i = 0;
             for (Lane lane : lanes.values()) {
                 shape(plane, lane, POOL_X + POOL_HEADER, POOL_Y + i * LANE_HEIGHT, laneWidth, LANE_HEIGHT, true);
+                i++;
+            }
+            for (Map.Entry<Participant, Lane> pool : bappedaPools.entrySet()) {
+                int y = laneY(i);
+                shape(plane, pool.getKey(), POOL_X, y, POOL_HEADER + laneWidth, LANE_HEIGHT, true);
+                shape(plane, pool.getValue(), POOL_X + POOL_HEADER, y, laneWidth, LANE_HEIGHT, true);
                 i++;
             }
             for (Map.Entry<String, int[]> box : boxes.entrySet()) {

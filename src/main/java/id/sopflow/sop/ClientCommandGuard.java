@@ -9,6 +9,13 @@ import org.camunda.bpm.engine.impl.HistoricActivityStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByKeyCmd;
@@ -59,6 +66,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       without skipped listeners and mappings), process instance modification, migration and restart are
  *       refused (403) for everyone but the admin; when the admin does them, a line is logged and Camunda's
  *       user operation log keeps the act (shown by {@code /api/instances/{id}/audit}).</li>
+ *   <li><b>Messages and signals are the engine's.</b> A sending step's documents reach Bappeda, and Bappeda's answer
+ *       reaches the kecamatan, as BPMN messages that SOPflow's own delegates throw; a client correlating a message,
+ *       delivering a signal or triggering a waiting execution (which would fake a submission or Bappeda's answer) is
+ *       refused (403), the admin too. Bappeda's processes start only from those messages and calls.</li>
  *   <li><b>SOPs come from {@code config/sop} only.</b> A deployment by any logged-in user (the admin too) is
  *       refused (403); only SOPflow's start-up, which runs as no user, deploys.</li>
  *   <li><b>What a client may send</b> ({@link ClientInput}): start variables, a review step's decision and
@@ -107,6 +118,12 @@ final class ClientCommandGuard extends CommandInterceptor {
             throw new AuthorizationException("SOP dan instance-nya tidak dihapus lewat API: menghapus deployment atau definisi proses "
                     + "akan menghapus setiap instance berjalan beserta riwayat dan auditnya. Ubah config/sop lalu mulai ulang.");
         }
+        if (command instanceof CorrelateMessageCmd || command instanceof CorrelateAllMessageCmd
+                || command instanceof CorrelateAllMessageBatchCmd || command instanceof MessageEventReceivedCmd
+                || command instanceof SignalEventReceivedCmd || command instanceof SignalCmd || command instanceof EvaluateStartConditionCmd) {
+            throw new AuthorizationException("Pesan dan sinyal proses SOP hanya dikirim oleh SOPflow sendiri (kiriman ke Bappeda dan "
+                    + "jawabannya); tidak dapat dikirim lewat API.");
+        }
         if (!admin && command instanceof HistoricActivityStatisticsQueryImpl) {
             // counts every kecamatan's instances of a definition (the engine applies no tenant check here)
             throw new AuthorizationException("Statistik riwayat per definisi hanya untuk admin.");
@@ -130,8 +147,17 @@ final class ClientCommandGuard extends CommandInterceptor {
             if (ProcessContract.isSchedule(key)) {
                 throw new AuthorizationException("Jadwal SOP berulang berjalan sendiri menurut timernya; tidak dimulai oleh pengguna.");
             }
+            if (ProcessContract.isBappedaProcess(key)) {
+                throw new AuthorizationException("Proses Bappeda dimulai oleh kiriman kecamatan atau oleh langkah SOP yang memanggilnya; "
+                        + "tidak dimulai oleh pengguna.");
+            }
             refuseStart(ClientInput.startProblems(plain(builder.getVariables()), builder.getBusinessKey()));
         } else if (command instanceof SubmitStartFormCmd) {
+            String definitionId = field(command, "processDefinitionId");
+            if (definitionId != null && (ProcessContract.isBappedaProcess(definitionId.split(":")[0])
+                    || ProcessContract.isSchedule(definitionId.split(":")[0]))) {
+                throw new AuthorizationException("Proses ini dimulai oleh SOPflow sendiri, tidak oleh pengguna.");
+            }
             refuseStart(ClientInput.startProblems(plain(field(command, "variables")), field(command, "businessKey")));
         } else if (command instanceof ResolveTaskCmd) {
             checkResolve(context, field(command, "taskId"), field(command, "variables"));

@@ -50,13 +50,36 @@ public final class ProcessContract {
     /** How late an instance finished, in working minutes (0 on time). */
     public static final String LATE_MINUTES = "terlambatMenit";
 
+    // --- Bappeda: the inbox that receives what a kecamatan sends, and Bappeda's own steps ---
+
+    /** The key of Bappeda's receiving process: one instance per submission (and per re-sending). */
+    public static final String BAPPEDA_INBOX = "penerimaan-dokumen-bappeda";
+    /** The message a sending step throws: it starts {@value #BAPPEDA_INBOX}. */
+    public static final String SUBMISSION_MESSAGE = "kiriman-dokumen-bappeda";
+    /** The message Bappeda's answer throws back to the kecamatan's instance, waiting after its sending step. */
+    public static final String ANSWER_MESSAGE = "jawaban-bappeda";
+    /** Variable of an inbox instance: the submission it answers (set by the sending step, never by a client). */
+    public static final String SUBMISSION_ID = "kirimanId";
+    /** Variable of an inbox instance: Bappeda's answer, handed out of its task (true: received, false: returned). */
+    public static final String RECEIVED = "diterima";
+    /** Variable of an inbox instance: the note of a return, handed out of its task. */
+    public static final String ANSWER_NOTE = "catatanBappeda";
+    /** The id of the inbox's task. */
+    public static final String INBOX_TASK = "periksa_kiriman";
+    /** The waktu the inbox's task gets when the installation sets none ({@code sopflow.pemantauan.mutu-baku-bappeda}). */
+    public static final String BAPPEDA_ANSWER_WAKTU = "3 hari kerja";
+    /** Delegate of a sending step's throw event (implemented in bappeda): records the submission and sends it. */
+    public static final String SUBMISSION_BEAN = "kirimanBappeda";
+    /** Delegate of the inbox's answer end event (implemented in bappeda): the tanda terima or the return, sent back. */
+    public static final String ANSWER_BEAN = "jawabanBappeda";
+
     /** Variables a client may send when starting an SOP. */
     public static final Set<String> START_VARIABLES = Set.of(KECAMATAN, PERIOD);
     /** Variables a reviewer may send when completing a review step. */
     public static final Set<String> REVIEW_VARIABLES = Set.of(APPROVED, NOTE);
     /** Variables only SOPflow writes: no client sets them, through any API. */
     public static final Set<String> COMPUTED_VARIABLES = Set.of(STEP_DEADLINES, PLANNED_FINISH, REPORT_DEADLINE, FINISHED_AT,
-            LATE_MINUTES);
+            LATE_MINUTES, SUBMISSION_ID, RECEIVED, ANSWER_NOTE);
 
     // --- the beans the generated expressions call (implemented in monitoring; a test resolves every one) ---
 
@@ -90,6 +113,8 @@ public final class ProcessContract {
     public static final String STEP_COUNT_PROPERTY = "jumlahLangkah";
     /** Process property: the kinds of document its dossier holds, separated by ';'. */
     public static final String DOCUMENT_KINDS_PROPERTY = "berkas";
+    /** Property of the call activity that waits for Bappeda's own step: that step's number. */
+    public static final String BAPPEDA_STEP_PROPERTY = "langkahBappeda";
     /** Process property of a recurring SOP: its report is due before this day of the month. */
     public static final String REPORT_DEADLINE_DAY_PROPERTY = "tenggatSebelumTanggal";
 
@@ -146,6 +171,21 @@ public final class ProcessContract {
         return SopStep.elementId(step) + "_" + APPROVED;
     }
 
+    /** The variable in which Bappeda's answer reaches a sending step's gateway, e.g. {@code langkah_11_diterima}. */
+    public static String receivedVariable(int step) {
+        return SopStep.elementId(step) + "_" + RECEIVED;
+    }
+
+    /** The key of Bappeda's own process that holds an SOP's Bappeda steps, e.g. {@code renstra-bappeda}. */
+    public static String bappedaProcessKey(String sopKode) {
+        return sopKode + Organisation.BAPPEDA_PROCESS_SUFFIX;
+    }
+
+    /** Whether a process is Bappeda's (its inbox, its steps of an SOP): started by the engine only, never by a client. */
+    public static boolean isBappedaProcess(String processKey) {
+        return Organisation.isBappedaProcess(processKey);
+    }
+
     /** The key of the process that starts a recurring SOP on its schedule ({@link SopDefinition#scheduleProcessKey()}). */
     public static boolean isSchedule(String processKey) {
         return processKey != null && processKey.endsWith(SopDefinition.SCHEDULE_SUFFIX);
@@ -153,6 +193,6 @@ public final class ProcessContract {
 
     /** Whether the name is one SOPflow computes or routes by (a client never writes it). */
     public static boolean isComputed(String name) {
-        return COMPUTED_VARIABLES.contains(name) || name.matches("langkah_\\d+_" + APPROVED);
+        return COMPUTED_VARIABLES.contains(name) || name.matches("langkah_\\d+_(" + APPROVED + "|" + RECEIVED + ")");
     }
 }

@@ -91,6 +91,15 @@ public final class SopCatalog {
     }
 
     /** The keys of the processes that start recurring SOPs on their schedule (no user works in them). */
+    /** The keys of Bappeda's own processes: its inbox and the processes of the SOPs' Bappeda steps. */
+    public List<String> bappedaProcessKeys() {
+        List<String> keys = new ArrayList<>();
+        keys.add(ProcessContract.BAPPEDA_INBOX);
+        definitions.stream().filter(sop -> sop.steps().stream().anyMatch(SopStep::isBappedaWork))
+                .map(sop -> ProcessContract.bappedaProcessKey(sop.kode())).distinct().forEach(keys::add);
+        return List.copyOf(keys);
+    }
+
     public List<String> scheduleProcessKeys() {
         return definitions.stream().filter(d -> d.schedule().isPresent()).map(SopDefinition::scheduleProcessKey).distinct().toList();
     }
@@ -112,6 +121,7 @@ public final class SopCatalog {
     public Map<String, String> bpmnFiles() {
         Map<String, String> files = new LinkedHashMap<>();
         definitions.forEach(sop -> files.putAll(generator.files(sop)));
+        files.put(BpmnGenerator.INBOX_PATH, generator.inboxXml());
         return files;
     }
 

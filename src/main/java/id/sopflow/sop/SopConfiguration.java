@@ -16,6 +16,7 @@ class SopConfiguration {
     /** The SOP process keys, for the organisation's per-process history grants. */
     @Bean
     ProcessKeys processKeys(SopCatalog catalog) {
-        return () -> catalog.definitions().stream().map(SopDefinition::kode).distinct().toList();
+        return () -> java.util.stream.Stream.concat(catalog.definitions().stream().map(SopDefinition::kode),
+                catalog.bappedaProcessKeys().stream()).distinct().toList();
     }
 }

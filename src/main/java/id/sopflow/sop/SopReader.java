@@ -1,5 +1,8 @@
 package id.sopflow.sop;
 
+import id.sopflow.organisation.Organisation;
+import id.sopflow.organisation.Role;
+
 import id.sopflow.calendar.Waktu;
 import id.sopflow.calendar.WaktuFormatException;
 import id.sopflow.yaml.YamlFields;
@@ -41,7 +44,7 @@ final class SopReader {
     private static final Set<String> ROLE_KEYS = Set.of("id", "nama");
     private static final Set<String> STEP_KEYS = Set.of(
             "no", "aktivitas", "pelaksana", "kelengkapan", "waktu", "output", "keterangan", "kembaliKe", "catatan",
-            "kelengkapanWajib", "hasilWajib");
+            "kelengkapanWajib", "hasilWajib", "kirimKe", "jikaDikembalikanKe");
     /** The most characters of a document kind's name (the dossier's column). */
     static final int DOCUMENT_KIND_MAX_LENGTH = 200;
 
@@ -324,9 +327,43 @@ final class SopReader {
                             + "sebelum berkasnya berisi dokumen; jadikan dokumen itu hasilWajib langkah pertama");
                 }
                 List<String> requiredOutputs = requiredKinds(f.get("hasilWajib"), where, "hasilWajib", kinds);
+                String sendTo = yaml.optionalText(f, "kirimKe", where);
+                Integer sendReturn = yaml.integer(f.get("jikaDikembalikanKe"), where, "jikaDikembalikanKe");
+                boolean sends = !sendTo.isEmpty();
+                if (sends && !sendTo.equals(Organisation.BAPPEDA_OFFICE)) {
+                    yaml.problem(f.get("kirimKe"), where, "kirimKe", "'" + sendTo + "' tidak dikenal; dokumen hanya dikirim ke '"
+                            + Organisation.BAPPEDA_OFFICE + "'");
+                } else if (sends) {
+                    if (returnTo != null) {
+                        yaml.problem(f.get("kirimKe"), where, "kirimKe", "langkah pengiriman bukan langkah pemeriksaan; hapus 'kembaliKe' "
+                                + "dan tulis ke mana Bappeda mengembalikan dokumen di 'jikaDikembalikanKe'");
+                    }
+                    if (requiredKelengkapan.isEmpty()) {
+                        yaml.problem(f.get("kirimKe"), where, "kirimKe", "sebutkan dokumen yang dikirim (yang ditandatangani dan surat "
+                                + "pengantarnya) di 'kelengkapanWajib'");
+                    }
+                    if (sendReturn == null) {
+                        yaml.problem(f.get("kirimKe"), where, "jikaDikembalikanKe", "wajib diisi: langkah perbaikan bila Bappeda "
+                                + "mengembalikan dokumen");
+                    } else if (number != null && (sendReturn < 1 || sendReturn >= number)) {
+                        yaml.problem(f.get("jikaDikembalikanKe"), where, "jikaDikembalikanKe", "harus langkah sebelum langkah " + number
+                                + ", bukan " + sendReturn);
+                    }
+                } else if (f.get("jikaDikembalikanKe") != null) {
+                    yaml.problem(f.get("jikaDikembalikanKe"), where, "jikaDikembalikanKe", "hanya untuk langkah dengan 'kirimKe: bappeda'");
+                }
+                if (Role.BAPPEDA.id().equals(roleId) && expected == 1) {
+                    yaml.problem(f.get("pelaksana"), where, "pelaksana", "langkah pertama SOP kecamatan tidak dapat dikerjakan Bappeda");
+                }
+                if (Role.BAPPEDA.id().equals(roleId) && (returnTo != null || sends || !requiredKelengkapan.isEmpty()
+                        || !requiredOutputs.isEmpty())) {
+                    yaml.problem(f.get("pelaksana"), where, "pelaksana", "langkah Bappeda berjalan di proses Bappeda sendiri: tanpa "
+                            + "kembaliKe, kirimKe, kelengkapanWajib dan hasilWajib (dokumennya diterima Bappeda lewat kiriman)");
+                }
                 steps.add(new SopStep(number == null ? expected : number, activity, roleId, kelengkapan, waktuText,
                         waktu, output, keterangan, returnTo == null ? OptionalInt.empty() : OptionalInt.of(returnTo), note,
-                        requiredKelengkapan, requiredOutputs));
+                        requiredKelengkapan, requiredOutputs, sends && sendTo.equals(Organisation.BAPPEDA_OFFICE),
+                        sendReturn == null ? OptionalInt.empty() : OptionalInt.of(sendReturn)));
                 expected++;
             }
             int count = steps.size();

@@ -16,6 +16,9 @@ import java.util.OptionalInt;
  * @param requiredKelengkapan the document kinds that must be in the instance's dossier when the step is handed over
  * @param requiredOutputs     the document kinds that must be uploaded at this step before it can be completed
  *                            (for a review step: before it can be approved)
+ * @param sendsToBappeda      whether completing the step sends its {@code requiredKelengkapan} to Bappeda
+ *                            ({@code kirimKe: bappeda}), after which the instance waits for Bappeda's answer
+ * @param bappedaReturnTo     for a sending step, the step the work goes back to when Bappeda returns it
  */
 public record SopStep(
         int number,
@@ -29,7 +32,16 @@ public record SopStep(
         OptionalInt returnTo,
         String note,
         List<String> requiredKelengkapan,
-        List<String> requiredOutputs) {
+        List<String> requiredOutputs,
+        boolean sendsToBappeda,
+        OptionalInt bappedaReturnTo) {
+
+    public SopStep(int number, String activity, String roleId, List<String> kelengkapan, String waktuText, Optional<Waktu> waktu,
+                   String output, String keterangan, OptionalInt returnTo, String note, List<String> requiredKelengkapan,
+                   List<String> requiredOutputs) {
+        this(number, activity, roleId, kelengkapan, waktuText, waktu, output, keterangan, returnTo, note, requiredKelengkapan,
+                requiredOutputs, false, OptionalInt.empty());
+    }
 
     public SopStep {
         kelengkapan = List.copyOf(kelengkapan);
@@ -39,6 +51,11 @@ public record SopStep(
 
     public boolean isReview() {
         return returnTo.isPresent();
+    }
+
+    /** Whether the step is Bappeda's own work (Renstra step 13): a task of Bappeda's process, called from the SOP. */
+    public boolean isBappedaWork() {
+        return id.sopflow.organisation.Role.BAPPEDA.id().equals(roleId);
     }
 
     /** The BPMN element id of this step's user task, e.g. {@code langkah_05}. */

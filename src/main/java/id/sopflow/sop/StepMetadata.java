@@ -24,10 +24,15 @@ import java.util.OptionalInt;
  *                 ({@value #REQUIRED_KELENGKAPAN})
  * @param requiredOutputs document kinds that must be uploaded at the step before it is completed, or for a review
  *                 step approved ({@value #REQUIRED_OUTPUTS})
+ * @param sendsToBappeda whether completing the step sends its required kelengkapan to Bappeda ({@value #SEND_TO})
+ * @param bappedaReturnTo for a sending step, where Bappeda's return sends the work ({@value #BAPPEDA_RETURN_TO})
+ * @param answersSubmission whether the task is Bappeda's answer to a submission ({@value #ANSWERS_SUBMISSION}): like a
+ *                 review, it is completed with {@value ProcessContract#APPROVED} (terima) or a note (kembalikan)
  */
 public record StepMetadata(int number, String role, List<String> kelengkapan, Optional<String> waktu, String output,
                            String keterangan, OptionalInt returnTo, List<String> requiredKelengkapan,
-                           List<String> requiredOutputs) {
+                           List<String> requiredOutputs, boolean sendsToBappeda, OptionalInt bappedaReturnTo,
+                           boolean answersSubmission) {
 
     static final String STEP = "langkah";
     static final String ROLE = "peran";
@@ -38,8 +43,17 @@ public record StepMetadata(int number, String role, List<String> kelengkapan, Op
     static final String RETURN_TO = "kembaliKe";
     static final String REQUIRED_KELENGKAPAN = "kelengkapanWajib";
     static final String REQUIRED_OUTPUTS = "hasilWajib";
+    static final String SEND_TO = "kirimKe";
+    static final String BAPPEDA_RETURN_TO = "jikaDikembalikanKe";
+    static final String ANSWERS_SUBMISSION = "menjawabKiriman";
     /** How a property holds a list: its items joined by this (document kinds never contain ';'). */
     static final String LIST_SEPARATOR = "; ";
+
+    public StepMetadata(int number, String role, List<String> kelengkapan, Optional<String> waktu, String output, String keterangan,
+                        OptionalInt returnTo, List<String> requiredKelengkapan, List<String> requiredOutputs) {
+        this(number, role, kelengkapan, waktu, output, keterangan, returnTo, requiredKelengkapan, requiredOutputs, false,
+                OptionalInt.empty(), false);
+    }
 
     public StepMetadata {
         kelengkapan = List.copyOf(kelengkapan);
@@ -57,7 +71,9 @@ public record StepMetadata(int number, String role, List<String> kelengkapan, Op
                 Optional.ofNullable(p.get(WAKTU)).filter(w -> !w.isBlank()), p.getOrDefault(OUTPUT, ""),
                 p.getOrDefault(KETERANGAN, ""),
                 p.containsKey(RETURN_TO) ? OptionalInt.of(Integer.parseInt(p.get(RETURN_TO))) : OptionalInt.empty(),
-                list(p.get(REQUIRED_KELENGKAPAN)), list(p.get(REQUIRED_OUTPUTS))));
+                list(p.get(REQUIRED_KELENGKAPAN)), list(p.get(REQUIRED_OUTPUTS)), p.containsKey(SEND_TO),
+                p.containsKey(BAPPEDA_RETURN_TO) ? OptionalInt.of(Integer.parseInt(p.get(BAPPEDA_RETURN_TO))) : OptionalInt.empty(),
+                Boolean.parseBoolean(p.get(ANSWERS_SUBMISSION))));
     }
 
     /** The items of a list property; empty when absent. */
@@ -65,8 +81,9 @@ public record StepMetadata(int number, String role, List<String> kelengkapan, Op
         return property == null || property.isBlank() ? List.of() : Arrays.stream(property.split(";\\s*")).map(String::strip).toList();
     }
 
+    /** A decision: a review step, or Bappeda's answer to a submission (approve/receive, or send back with a note). */
     public boolean isReview() {
-        return returnTo.isPresent();
+        return returnTo.isPresent() || answersSubmission;
     }
 
     /** The properties the generator writes for a step, in order. */
@@ -90,6 +107,10 @@ public record StepMetadata(int number, String role, List<String> kelengkapan, Op
         }
         if (!step.requiredOutputs().isEmpty()) {
             props.put(REQUIRED_OUTPUTS, String.join(LIST_SEPARATOR, step.requiredOutputs()));
+        }
+        if (step.sendsToBappeda()) {
+            props.put(SEND_TO, id.sopflow.organisation.Organisation.BAPPEDA_OFFICE);
+            step.bappedaReturnTo().ifPresent(r -> props.put(BAPPEDA_RETURN_TO, String.valueOf(r)));
         }
         return props;
     }
