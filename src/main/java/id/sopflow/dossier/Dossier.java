@@ -55,6 +55,22 @@ public class Dossier {
 
     /** A document's bytes with what a download needs to say about them. */
     public record Content(Document document, byte[] bytes) {
+
+        /**
+         * The download as an HTTP answer: its detected type, always as an attachment, never sniffed or run by the browser
+         * (a sandbox CSP), with the SHA-256 as ETag.
+         */
+        public org.springframework.http.ResponseEntity<byte[]> response() {
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.parseMediaType(document.contentType()))
+                    .contentLength(bytes.length)
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                            .attachment().filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                    .eTag("\"" + document.sha256() + "\"")
+                    .body(bytes);
+        }
     }
 
     /** One act on a document for the instance's audit: who, when, what, and the document as it is now. */
@@ -142,6 +158,32 @@ public class Dossier {
     public List<Document> documents(String instanceId) {
         access.readable(instanceId);
         return records.ofInstance(instanceId);
+    }
+
+    /**
+     * The newest version not withdrawn of each of these kinds, in the order asked; for SOPflow's own work (what a sending
+     * step sends), so without asking whether the current user may read the instance. A kind without one is left out.
+     */
+    public List<Document> newestOf(String instanceId, List<String> kinds) {
+        List<Document> all = records.ofInstance(instanceId);
+        return kinds.stream().flatMap(kind -> all.stream().filter(d -> d.kind().equals(kind) && !d.withdrawn())
+                .max(Comparator.comparingInt(Document::version)).stream()).toList();
+    }
+
+    /** These documents of an instance, for a reader whose right to them comes from elsewhere (what was sent to Bappeda). */
+    public List<Document> byIds(String instanceId, java.util.Collection<String> documentIds) {
+        return records.ofInstance(instanceId).stream().filter(d -> documentIds.contains(d.id())).toList();
+    }
+
+    /**
+     * The bytes of a document for a reader whose right to it comes from elsewhere (Bappeda, of what was sent to it: the
+     * caller has checked that); the download is recorded in the instance's audit under the current user.
+     */
+    public Content sent(String instanceId, String documentId) {
+        Document document = records.find(instanceId, documentId).orElseThrow(() -> notFound(documentId));
+        byte[] bytes = store.read(document.contentRef());
+        records.record(document.id(), instanceId, DocumentRecords.Act.DIUNDUH, users.current().id(), clock.instant());
+        return new Content(document, bytes);
     }
 
     /** The kinds of document the instance's SOP keeps, in the SOP's order. */

@@ -105,16 +105,7 @@ class DossierController {
 
     @GetMapping("/dokumen/{dokumenId}/isi")
     ResponseEntity<byte[]> content(@PathVariable String id, @PathVariable String dokumenId) {
-        Dossier.Content content = dossier.download(id, dokumenId);
-        Document d = content.document();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(d.contentType()))
-                .contentLength(content.bytes().length)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .eTag("\"" + d.sha256() + "\"")
-                .body(content.bytes());
+        return dossier.download(id, dokumenId).response();
     }
 
     @PostMapping("/dokumen/{dokumenId}/tarik")

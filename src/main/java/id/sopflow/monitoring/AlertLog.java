@@ -52,6 +52,17 @@ class AlertLog {
         return true;
     }
 
+    /** A notification that is no alert (e.g. Bappeda's answer to a submission), with what it refers to. */
+    void notify(String reference, String kecamatan, List<String> targets, String message, Instant at) {
+        for (String target : targets) {
+            boolean group = target.startsWith("grup:");
+            jdbc.update("insert into SOPFLOW_PEMBERITAHUAN (id, peringatan_id, kecamatan, grup, pengguna, pesan, dibuat_pada) "
+                            + "values (?, ?, ?, ?, ?, ?, ?)",
+                    UUID.randomUUID().toString(), reference, kecamatan,
+                    group ? target.substring(5) : null, group ? null : target.substring(target.indexOf(':') + 1), message, ts(at));
+        }
+    }
+
     /** The step's task was completed: its open alerts are finished. */
     int finishTask(String taskId, Instant at) {
         return jdbc.update("update SOPFLOW_PERINGATAN set selesai_pada = ? where tugas_id = ? and selesai_pada is null",

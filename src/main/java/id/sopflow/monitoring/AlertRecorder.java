@@ -47,7 +47,7 @@ class AlertRecorder implements ExecutionListener {
         boolean bappeda = id.sopflow.organisation.Organisation.BAPPEDA_TENANT.equals(kecamatan);
         ZoneId zone = timers.calendar(execution).zone();
         Instant now = timers.now();
-        String processKey = execution.getProcessDefinitionId().split(":")[0];
+        String processKey = InstanceKecamatan.processKey(execution);
         String businessKey = execution.getProcessBusinessKey();
         Alert alert;
         String message;

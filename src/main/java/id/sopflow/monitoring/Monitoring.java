@@ -145,6 +145,17 @@ public class Monitoring {
                 .toList();
     }
 
+    /**
+     * Tells these recipients of a kecamatan something that is no alert (Bappeda received or returned what the kecamatan
+     * sent), in the current transaction.
+     *
+     * @param reference what it is about, e.g. {@code kiriman:<id>}
+     */
+    public void notify(String reference, String kecamatan, List<id.sopflow.organisation.Recipient> recipients, String message) {
+        alerts.notify(reference, kecamatan, recipients.stream().map(id.sopflow.organisation.Recipient::format).toList(), message,
+                timers.now());
+    }
+
     /** Marks a notification addressed to the caller as read; 404 for any other (nothing changes). */
     public void markRead(String id) {
         Viewer viewer = Viewer.of(users.current());

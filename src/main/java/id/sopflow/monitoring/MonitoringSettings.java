@@ -15,6 +15,7 @@ import java.util.List;
 @ConfigurationProperties("sopflow.pemantauan")
 record MonitoringSettings(List<String> kecamatanBulanan, String mutuBakuBappeda) {
 
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     MonitoringSettings {
         kecamatanBulanan = kecamatanBulanan == null ? List.of() : List.copyOf(kecamatanBulanan);
         mutuBakuBappeda = mutuBakuBappeda == null ? "" : mutuBakuBappeda.strip();

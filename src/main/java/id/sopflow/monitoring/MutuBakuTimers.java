@@ -189,7 +189,7 @@ public class MutuBakuTimers {
 
     private static Process process(DelegateExecution execution) {
         return execution.getBpmnModelInstance().getModelElementsByType(Process.class).stream()
-                .filter(p -> p.getId().equals(execution.getProcessDefinitionId().split(":")[0]))
+                .filter(p -> p.getId().equals(InstanceKecamatan.processKey(execution)))
                 .findFirst().orElseThrow();
     }
 }

@@ -6,12 +6,10 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BpmnModelElementInstance;
-import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.Collaboration;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.Definitions;
@@ -79,6 +77,7 @@ final class BpmnGenerator {
     static final String DOSSIER_LISTENER = "${" + ProcessContract.DOSSIER_LISTENER_BEAN + "}";
     static final String SUBMISSION_DELEGATE = "${" + ProcessContract.SUBMISSION_BEAN + "}";
     static final String ANSWER_DELEGATE = "${" + ProcessContract.ANSWER_BEAN + "}";
+    static final String BAPPEDA_STEP_DELEGATE = "${" + ProcessContract.BAPPEDA_STEP_BEAN + "}";
     /** Where Bappeda's inbox lives below {@code bpmn/}. */
     static final String INBOX_PATH = Role.BAPPEDA.id() + "/" + ProcessContract.BAPPEDA_INBOX + ".bpmn";
     private static final int POOL_GAP = 60;
@@ -266,6 +265,12 @@ final class BpmnGenerator {
                 FlowNode task;
                 if (step.isBappedaWork() && !inbox) {
                     task = bappedaWork(step, collaboration);
+                    tasks.put(step.number(), task);
+                    flow(previousFlowId, previous, task, previousCondition, previousCondition == null ? null : "Ya");
+                    previous = (FlowNode) model.getModelElementById(step.elementId() + "_menunggu");
+                    previousCondition = null;
+                    previousFlowId = null;
+                    continue;
                 } else {
                     UserTask userTask = userTask(step);
                     timers(step, userTask);
@@ -428,16 +433,17 @@ final class BpmnGenerator {
          */
         private FlowNode bappedaWork(SopStep step, Collaboration collaboration) {
             String key = ProcessContract.bappedaProcessKey(sop.kode());
-            CallActivity call = node(step.elementId() + "_bappeda", CallActivity.class, step.activity(), step.roleId(),
-                    TASK_WIDTH, TASK_HEIGHT);
-            call.setCalledElement(key);
-            documentation(call, "Dikerjakan Bappeda di prosesnya sendiri (" + key + "); kecamatan menunggu sampai selesai.\n"
-                    + stepDocumentation(step, sop.role(step.roleId()).orElseThrow()));
-            ExtensionElements callExtensions = properties(call, Map.of(ProcessContract.BAPPEDA_STEP_PROPERTY, String.valueOf(step.number())));
-            CamundaIn businessKey = model.newInstance(CamundaIn.class);
-            businessKey.setCamundaBusinessKey("#{execution.processBusinessKey}");
-            callExtensions.addChildElement(businessKey);
-
+            IntermediateThrowEvent call = node(step.elementId() + "_bappeda", IntermediateThrowEvent.class,
+                    "Diserahkan kepada Bappeda", step.roleId(), EVENT_SIZE, EVENT_SIZE);
+            documentation(call, "Langkah " + step.number() + " dikerjakan Bappeda di prosesnya sendiri (" + key + ").");
+            MessageEventDefinition handed = create(call, call.getId() + "_pesan", MessageEventDefinition.class);
+            handed.setMessage(message(ProcessContract.bappedaStartMessage(sop.kode())));
+            handed.setCamundaDelegateExpression(BAPPEDA_STEP_DELEGATE);
+            ReceiveTask wait = node(step.elementId() + "_menunggu", ReceiveTask.class, "Menunggu Bappeda: " + step.activity(),
+                    step.roleId(), TASK_WIDTH, TASK_HEIGHT);
+            wait.setMessage(message(ProcessContract.BAPPEDA_STEP_DONE_MESSAGE));
+            properties(wait, Map.of(ProcessContract.BAPPEDA_STEP_PROPERTY, String.valueOf(step.number())));
+            flow(null, call, wait, null, null);
             Process main = process;
             Map<String, Lane> mainLanesByRole = lanes;
             Map<String, Integer> mainIndex = laneIndex;
@@ -448,8 +454,10 @@ final class BpmnGenerator {
             own.setCamundaHistoryTimeToLiveString(HISTORY_TIME_TO_LIVE);
             documentation(own, "Langkah " + step.number() + " SOP " + sop.nama() + ", dikerjakan Bappeda: dipanggil oleh langkah "
                     + step.number() + " proses " + sop.kode() + ".");
-            ExtensionElements ownExtensions = properties(own, Map.of(ProcessContract.DOCUMENT_PROPERTY, sop.dokumen(),
-                    ProcessContract.STEP_COUNT_PROPERTY, "1"));
+            Map<String, String> ownProperties = new LinkedHashMap<>();
+            ownProperties.put(ProcessContract.DOCUMENT_PROPERTY, sop.dokumen());
+            ownProperties.put(ProcessContract.STEP_COUNT_PROPERTY, "1");
+            ExtensionElements ownExtensions = properties(own, ownProperties);
             executionListener(ownExtensions, "start", PROCESS_LISTENER);
             executionListener(ownExtensions, "end", PROCESS_LISTENER);
             Participant pool = create(collaboration, "pool_" + id(key), Participant.class);
@@ -463,10 +471,15 @@ final class BpmnGenerator {
             lanes = Map.of(step.roleId(), lane);
             laneIndex = Map.of(step.roleId(), mainLanes + bappedaPools.size() - 1);
             column = callColumn - 1;
-            StartEvent start = node(step.elementId() + "_mulai", StartEvent.class, "Dipanggil kecamatan", step.roleId(), EVENT_SIZE, EVENT_SIZE);
+            StartEvent start = node(step.elementId() + "_mulai", StartEvent.class, "Diserahkan kecamatan", step.roleId(), EVENT_SIZE, EVENT_SIZE);
+            MessageEventDefinition started = create(start, start.getId() + "_pesan", MessageEventDefinition.class);
+            started.setMessage(message(ProcessContract.bappedaStartMessage(sop.kode())));
             UserTask task = userTask(step);
             timers(step, task);
             EndEvent end = node(step.elementId() + "_selesai", EndEvent.class, "Kembali ke kecamatan", step.roleId(), EVENT_SIZE, EVENT_SIZE);
+            MessageEventDefinition done = create(end, end.getId() + "_pesan", MessageEventDefinition.class);
+            done.setMessage(message(ProcessContract.BAPPEDA_STEP_DONE_MESSAGE));
+            done.setCamundaDelegateExpression(BAPPEDA_STEP_DELEGATE);
             flow(null, start, task, null, null);
             flow(null, task, end, null, null);
             process = main;

@@ -143,7 +143,7 @@ final class ClientCommandGuard extends CommandInterceptor {
         if (command instanceof StartProcessInstanceCmd) {
             ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder");
             String key = builder.getProcessDefinitionKey() != null ? builder.getProcessDefinitionKey()
-                    : builder.getProcessDefinitionId() == null ? null : builder.getProcessDefinitionId().split(":")[0];
+                    : keyOf(context, builder.getProcessDefinitionId());
             if (ProcessContract.isSchedule(key)) {
                 throw new AuthorizationException("Jadwal SOP berulang berjalan sendiri menurut timernya; tidak dimulai oleh pengguna.");
             }
@@ -153,9 +153,8 @@ final class ClientCommandGuard extends CommandInterceptor {
             }
             refuseStart(ClientInput.startProblems(plain(builder.getVariables()), builder.getBusinessKey()));
         } else if (command instanceof SubmitStartFormCmd) {
-            String definitionId = field(command, "processDefinitionId");
-            if (definitionId != null && (ProcessContract.isBappedaProcess(definitionId.split(":")[0])
-                    || ProcessContract.isSchedule(definitionId.split(":")[0]))) {
+            String key = keyOf(context, field(command, "processDefinitionId"));
+            if (ProcessContract.isBappedaProcess(key) || ProcessContract.isSchedule(key)) {
                 throw new AuthorizationException("Proses ini dimulai oleh SOPflow sendiri, tidak oleh pengguna.");
             }
             refuseStart(ClientInput.startProblems(plain(field(command, "variables")), field(command, "businessKey")));
@@ -172,6 +171,18 @@ final class ClientCommandGuard extends CommandInterceptor {
             refuseUpdate(ClientInput.removalProblems(field(command, "deletions")));
         } else if (command instanceof AbstractRemoveVariableCmd) {
             refuseUpdate(ClientInput.removalProblems(field(command, "variableNames")));
+        }
+    }
+
+    /** The key of a process definition by its id (which is only a uuid when {@code key:version:uuid} is too long). */
+    private static String keyOf(CommandContext context, String definitionId) {
+        if (definitionId == null) {
+            return null;
+        }
+        try {
+            return context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(definitionId).getKey();
+        } catch (RuntimeException unknown) {
+            return definitionId.split(":")[0]; // the command itself answers that it does not exist
         }
     }
 

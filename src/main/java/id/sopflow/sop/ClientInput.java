@@ -66,7 +66,7 @@ public final class ClientInput {
             }
             return problems;
         }
-        int back = s.returnTo().getAsInt();
+        String back = s.returnTo().isPresent() ? "langkah " + s.returnTo().getAsInt() : "kecamatan pengirim";
         for (String name : new TreeSet<>(variables.keySet())) {
             if (!ProcessContract.REVIEW_VARIABLES.contains(name)) {
                 problems.add("variabel '" + name + "' tidak diterima pada langkah " + s.number() + "; yang diterima: "
@@ -76,7 +76,7 @@ public final class ClientInput {
         Object approved = variables.get(ProcessContract.APPROVED);
         if (approved == null) {
             problems.add("langkah " + s.number() + " adalah langkah pemeriksaan: kirim '" + ProcessContract.APPROVED
-                    + "' (true untuk setuju, false untuk mengembalikan ke langkah " + back + ")");
+                    + "' (true untuk setuju, false untuk mengembalikan ke " + back + ")");
         } else if (!(approved instanceof Boolean)) {
             problems.add("'" + ProcessContract.APPROVED + "' harus boolean (true atau false), bukan " + describe(approved));
         }
@@ -88,7 +88,7 @@ public final class ClientInput {
                     + ProcessContract.NOTE_MAX_LENGTH + ")");
         }
         if (Boolean.FALSE.equals(approved) && (note == null || note.toString().isBlank())) {
-            problems.add("mengembalikan ke langkah " + back + " memerlukan '" + ProcessContract.NOTE
+            problems.add("mengembalikan ke " + back + " memerlukan '" + ProcessContract.NOTE
                     + "' yang menyebutkan apa yang harus diperbaiki");
         }
         return problems;

@@ -68,6 +68,15 @@ public final class ProcessContract {
     public static final String INBOX_TASK = "periksa_kiriman";
     /** The waktu the inbox's task gets when the installation sets none ({@code sopflow.pemantauan.mutu-baku-bappeda}). */
     public static final String BAPPEDA_ANSWER_WAKTU = "3 hari kerja";
+    /** The message Bappeda's own step throws back when done; the kecamatan's instance waits for it. */
+    public static final String BAPPEDA_STEP_DONE_MESSAGE = "langkah-bappeda-selesai";
+    /** Variable of Bappeda's step process: the kecamatan instance that handed the step over (set by SOPflow only). */
+    public static final String KECAMATAN_INSTANCE = "prosesKecamatan";
+    /**
+     * Delegate of both throw events around Bappeda's own step (implemented in bappeda): the kecamatan's hand-over starts
+     * Bappeda's process; its end tells the kecamatan's instance, which goes on.
+     */
+    public static final String BAPPEDA_STEP_BEAN = "langkahBappeda";
     /** Delegate of a sending step's throw event (implemented in bappeda): records the submission and sends it. */
     public static final String SUBMISSION_BEAN = "kirimanBappeda";
     /** Delegate of the inbox's answer end event (implemented in bappeda): the tanda terima or the return, sent back. */
@@ -79,7 +88,7 @@ public final class ProcessContract {
     public static final Set<String> REVIEW_VARIABLES = Set.of(APPROVED, NOTE);
     /** Variables only SOPflow writes: no client sets them, through any API. */
     public static final Set<String> COMPUTED_VARIABLES = Set.of(STEP_DEADLINES, PLANNED_FINISH, REPORT_DEADLINE, FINISHED_AT,
-            LATE_MINUTES, SUBMISSION_ID, RECEIVED, ANSWER_NOTE);
+            LATE_MINUTES, SUBMISSION_ID, RECEIVED, ANSWER_NOTE, KECAMATAN_INSTANCE);
 
     // --- the beans the generated expressions call (implemented in monitoring; a test resolves every one) ---
 
@@ -179,6 +188,11 @@ public final class ProcessContract {
     /** The key of Bappeda's own process that holds an SOP's Bappeda steps, e.g. {@code renstra-bappeda}. */
     public static String bappedaProcessKey(String sopKode) {
         return sopKode + Organisation.BAPPEDA_PROCESS_SUFFIX;
+    }
+
+    /** The message that starts an SOP's Bappeda process, e.g. {@code mulai-renstra-bappeda} (unique per SOP). */
+    public static String bappedaStartMessage(String sopKode) {
+        return "mulai-" + bappedaProcessKey(sopKode);
     }
 
     /** Whether a process is Bappeda's (its inbox, its steps of an SOP): started by the engine only, never by a client. */

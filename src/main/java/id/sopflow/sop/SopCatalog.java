@@ -90,7 +90,6 @@ public final class SopCatalog {
                 .findFirst().orElseGet(() -> get(kode));
     }
 
-    /** The keys of the processes that start recurring SOPs on their schedule (no user works in them). */
     /** The keys of Bappeda's own processes: its inbox and the processes of the SOPs' Bappeda steps. */
     public List<String> bappedaProcessKeys() {
         List<String> keys = new ArrayList<>();
@@ -100,6 +99,7 @@ public final class SopCatalog {
         return List.copyOf(keys);
     }
 
+    /** The keys of the processes that start recurring SOPs on their schedule (no user works in them). */
     public List<String> scheduleProcessKeys() {
         return definitions.stream().filter(d -> d.schedule().isPresent()).map(SopDefinition::scheduleProcessKey).distinct().toList();
     }

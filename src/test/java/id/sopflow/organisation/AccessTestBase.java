@@ -52,7 +52,7 @@ public abstract class AccessTestBase {
     @Autowired
     TaskService taskService;
     @Autowired
-    HistoryService historyService;
+    protected HistoryService historyService;
     @Autowired
     protected id.sopflow.dossier.Dossier dossier;
     @Autowired

@@ -1,0 +1,218 @@
+package id.sopflow.bappeda;
+
+import id.sopflow.organisation.AccessTestBase;
+import id.sopflow.sop.ProcessContract;
+import id.sopflow.sop.StepMetadata;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11 end to end over HTTP: a kecamatan's sending step reaches Bappeda's inbox with its signed document and letter;
+ * Bappeda receives it with a tanda terima (which ends the kecamatan's process) or returns it with a note (which sends the
+ * kecamatan back to its revision step, and the corrected document comes back as the next version); a second answer is
+ * refused; Bappeda sees what was sent and nothing else of a kecamatan, through SOPflow's API and the engine's alike.
+ */
+class BappedaIT extends AccessTestBase {
+
+    private static final String BAPPEDA = "staf.bappeda";
+    private static final String PELAKSANA = "pelaksana.arut-selatan";
+
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RepositoryService repository;
+
+    @Test
+    void aRupReachesBappedaAndIsReceivedWithATandaTerimaThatEndsTheKecamatansProcess() {
+        ProcessInstance rup = startAs(PELAKSANA, "rup");
+        walk(rup.getId(), 3);
+        // before anything is sent, Bappeda sees nothing of the instance: not its dossier, history, tasks or the instance
+        assertThat(getMap(as(BAPPEDA), "/api/instances/" + rup.getId() + "/dokumen").getStatusCode().value()).isEqualTo(404);
+        assertThat(getMap(as(BAPPEDA), "/engine-rest/process-instance/" + rup.getId()).getStatusCode().value()).isEqualTo(404);
+        assertThat(getMap(as(BAPPEDA), "/engine-rest/history/process-instance/" + rup.getId()).getStatusCode().value()).isEqualTo(404);
+        assertThat(getList(as(BAPPEDA), "/engine-rest/task?processInstanceId=" + rup.getId()).getBody()).isEmpty();
+        assertThat(getMap(as(BAPPEDA), "/api/instances/" + rup.getId() + "/audit").getStatusCode().value()).isEqualTo(404);
+        assertThat(getList(as(BAPPEDA), "/api/kiriman").getBody()).noneMatch(s -> rup.getId().equals(s.get("prosesInstanceId")));
+
+        walk(rup.getId(), 99);
+        assertThat(waitingAt(rup.getId())).containsExactly("langkah_11_menunggu");
+        List<Map<String, Object>> inbox = getList(as(BAPPEDA), "/api/kiriman?status=terkirim&sop=rup&kecamatan=arut-selatan").getBody()
+                .stream().filter(s -> rup.getId().equals(s.get("prosesInstanceId"))).toList();
+        assertThat(inbox).hasSize(1);
+        Map<String, Object> sent = inbox.get(0);
+        assertThat(sent).containsEntry("status", "terkirim").containsEntry("versi", 1).containsEntry("langkah", 11)
+                .containsEntry("dikirimOleh", PELAKSANA).containsEntry("kecamatan", "arut-selatan").containsEntry("dokumen", "RUP");
+        String id = (String) sent.get("id");
+        Map<String, Object> detail = getMap(as(BAPPEDA), "/api/kiriman/" + id).getBody();
+        List<Map<String, Object>> documents = versions(detail).get("1");
+        assertThat(documents).extracting(d -> d.get("jenis"))
+                .containsExactlyInAnyOrder("RUP yang ditandatangani", "surat pengantar yang ditandatangani");
+        assertThat(detail).containsEntry("bolehMenjawab", true);
+        // the sent document downloads; a draft of the same instance does not, nor does the dossier
+        ResponseEntity<byte[]> file = as(BAPPEDA).exchange((String) documents.get(0).get("unduh"), HttpMethod.GET, null, byte[].class);
+        assertThat(file.getStatusCode().value()).isEqualTo(200);
+        assertThat(file.getBody()).startsWith("%PDF-".getBytes());
+        String draft = dossier.newestOf(rup.getId(), List.of("berkas draf RUP")).get(0).id();
+        assertThat(as(BAPPEDA).exchange("/api/kiriman/" + id + "/dokumen/" + draft + "/isi", HttpMethod.GET, null, byte[].class)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(getMap(as(BAPPEDA), "/api/instances/" + rup.getId() + "/dokumen").getStatusCode().value()).isEqualTo(404);
+        // the kecamatan reads its submission but does not answer it; another kecamatan does not even see it
+        assertThat(getMap(as(PELAKSANA), "/api/kiriman/" + id).getBody()).containsEntry("bolehMenjawab", false);
+        assertThat(postJson(as(PELAKSANA), "/api/kiriman/" + id + "/terima", "").getStatusCode().value()).isEqualTo(403);
+        assertThat(getMap(as("camat.ajibarang"), "/api/kiriman/" + id).getStatusCode().value()).isEqualTo(404);
+        assertThat(postJson(as("camat.ajibarang"), "/api/kiriman/" + id + "/terima", "").getStatusCode().value()).isEqualTo(404);
+
+        ResponseEntity<Map<String, Object>> received = postMap(BAPPEDA, "/api/kiriman/" + id + "/terima", "");
+        assertThat(received.getStatusCode().value()).isEqualTo(200);
+        assertThat(received.getBody()).containsEntry("status", "diterima").containsEntry("dijawabOleh", BAPPEDA);
+        assertThat((String) received.getBody().get("tandaTerima")).matches("TT/\\d{4}/\\d{4}");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(rup.getId()).count()).isZero();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(rup.getId()).activityId("selesai").count()).isEqualTo(1);
+        // the kecamatan sees the tanda terima, and is told
+        assertThat(getMap(as("sekcam.arut-selatan"), "/api/kiriman/" + id).getBody().get("kiriman").toString())
+                .contains((String) received.getBody().get("tandaTerima"));
+        assertThat(getList(as("sekcam.arut-selatan"), "/api/pemberitahuan").getBody()).extracting(n -> (String) n.get("pesan"))
+                .anyMatch(p -> p.contains("diterima Bappeda dengan tanda terima " + received.getBody().get("tandaTerima")));
+
+        // a second answer is refused cleanly, and changes nothing
+        ResponseEntity<Map<String, Object>> again = postMap(BAPPEDA, "/api/kiriman/" + id + "/terima", "");
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody().get("detail").toString()).contains("sudah diterima").contains((String) received.getBody().get("tandaTerima"));
+        assertThat(postMap(BAPPEDA, "/api/kiriman/" + id + "/kembalikan", "{\"catatan\": \"salah\"}").getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void aReturnedRupGoesBackToItsRevisionStepAndComesBackAsTheNextVersion() {
+        ProcessInstance rup = startAs(PELAKSANA, "rup");
+        walk(rup.getId(), 99);
+        String id = submissionOf(rup.getId());
+
+        ResponseEntity<Map<String, Object>> noNote = postMap(BAPPEDA, "/api/kiriman/" + id + "/kembalikan", "{}");
+        assertThat(noNote.getStatusCode().value()).isEqualTo(400);
+        assertThat(noNote.getBody().get("detail").toString()).contains("catatan");
+        ResponseEntity<Map<String, Object>> returned = postMap(BAPPEDA, "/api/kiriman/" + id + "/kembalikan",
+                "{\"catatan\": \"Lampiran paket pekerjaan belum ada\"}");
+        assertThat(returned.getStatusCode().value()).isEqualTo(200);
+        assertThat(returned.getBody()).containsEntry("status", "dikembalikan").containsEntry("catatan", "Lampiran paket pekerjaan belum ada");
+        Task revision = tasks.createTaskQuery().processInstanceId(rup.getId()).singleResult();
+        assertThat(revision.getTaskDefinitionKey()).isEqualTo("langkah_06");
+        assertThat(postMap(BAPPEDA, "/api/kiriman/" + id + "/terima", "").getStatusCode().value()).isEqualTo(409);
+
+        walk(rup.getId(), 99);
+        Map<String, Object> detail = getMap(as(BAPPEDA), "/api/kiriman/" + id).getBody();
+        assertThat(detail.get("kiriman").toString()).contains("versi=2").contains("status=terkirim");
+        assertThat(versions(detail)).containsOnlyKeys("2", "1");
+        assertThat((List<?>) detail.get("riwayat")).hasSize(3);
+        assertThat(postMap(BAPPEDA, "/api/kiriman/" + id + "/terima", "").getBody()).containsEntry("status", "diterima").containsEntry("versi", 2);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(rup.getId()).count()).isZero();
+    }
+
+    @Test
+    void noClientFakesASubmissionOrAnAnswer() {
+        ProcessInstance rup = startAs(PELAKSANA, "rup");
+        walk(rup.getId(), 99);
+        String correlate = """
+                {"messageName": "%s", "processInstanceId": "%s",
+                 "processVariables": {"langkah_11_diterima": {"value": true, "type": "Boolean"}}}
+                """.formatted(ProcessContract.ANSWER_MESSAGE, rup.getId());
+        for (String user : List.of(PELAKSANA, "sekcam.arut-selatan", BAPPEDA, "admin")) {
+            assertThat(postJson(as(user), "/engine-rest/message", correlate).getStatusCode().value()).as(user).isEqualTo(403);
+        }
+        String start = "{\"messageName\": \"" + ProcessContract.SUBMISSION_MESSAGE + "\"}";
+        assertThat(postJson(as(PELAKSANA), "/engine-rest/message", start).getStatusCode().value()).isEqualTo(403);
+        assertThat(postJson(as(PELAKSANA), "/engine-rest/process-definition/key/" + ProcessContract.BAPPEDA_INBOX + "/start", "{}")
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(rup.getId()).count()).isEqualTo(1);
+        assertThat(waitingAt(rup.getId())).containsExactly("langkah_11_menunggu");
+        // Bappeda's task through the standard API: its answer needs the decision, like a review
+        Task answer = tasks.createTaskQuery().processDefinitionKey(ProcessContract.BAPPEDA_INBOX).singleResult();
+        assertThat(postJson(as(BAPPEDA), "/engine-rest/task/" + answer.getId() + "/complete", "{}").getStatusCode().value()).isEqualTo(400);
+        assertThat(postJson(as(PELAKSANA), "/engine-rest/task/" + answer.getId() + "/complete", approvalJson(true, ""))
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(postJson(as(BAPPEDA), "/engine-rest/task/" + answer.getId() + "/complete", approvalJson(true, ""))
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(getMap(as(BAPPEDA), "/api/kiriman/" + submissionOf(rup.getId())).getBody().get("kiriman").toString())
+                .contains("status=diterima");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(rup.getId()).count()).isZero();
+    }
+
+    @Test
+    void renstraGoesThroughBappedasOwnStep13() {
+        ProcessInstance renstra = startAs(PELAKSANA, "renstra");
+        walk(renstra.getId(), 99);
+        String id = submissionOf(renstra.getId());
+        assertThat(postMap(BAPPEDA, "/api/kiriman/" + id + "/terima", "").getStatusCode().value()).isEqualTo(200);
+        assertThat(waitingAt(renstra.getId())).containsExactly("langkah_13_menunggu");
+        // step 13 is Bappeda's: in its own process and tenant, visible to Bappeda, not to the kecamatan
+        Task step13 = tasks.createTaskQuery().processDefinitionKey("renstra-bappeda").singleResult();
+        assertThat(step13).isNotNull();
+        assertThat(step13.getTenantId()).isEqualTo("bappeda");
+        assertThat(step13.getTaskDefinitionKey()).isEqualTo("langkah_13");
+        List<Map<String, Object>> bappedaTasks = getList(as(BAPPEDA), "/engine-rest/task?taskDefinitionKey=langkah_13").getBody();
+        assertThat(bappedaTasks).hasSize(1);
+        assertThat(bappedaTasks.get(0)).containsEntry("tenantId", "bappeda");
+        assertThat(bappedaTasks.get(0).get("due")).isNotNull();
+        assertThat(getList(as("sekcam.arut-selatan"), "/engine-rest/task?taskDefinitionKey=langkah_13").getBody()).isEmpty();
+        assertThat(postJson(as(BAPPEDA), "/engine-rest/task/" + bappedaTasks.get(0).get("id") + "/complete", "{}")
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(tasks.createTaskQuery().processInstanceId(renstra.getId()).singleResult().getTaskDefinitionKey()).isEqualTo("langkah_14");
+        walk(renstra.getId(), 99);
+        assertThat(waitingAt(renstra.getId())).containsExactly("langkah_16_menunggu");
+        List<Map<String, Object>> both = getList(as(BAPPEDA), "/api/kiriman?sop=renstra").getBody().stream()
+                .filter(s -> renstra.getId().equals(s.get("prosesInstanceId"))).toList();
+        assertThat(both).extracting(s -> s.get("langkah")).containsExactlyInAnyOrder(12, 16);
+    }
+
+    /** Completes the instance's open steps as their role through /engine-rest, with their documents, up to step {@code last}. */
+    private void walk(String instanceId, int last) {
+        for (Task task = open(instanceId); task != null; task = open(instanceId)) {
+            StepMetadata step = StepMetadata.of(repository.getBpmnModelInstance(task.getProcessDefinitionId())
+                    .getModelElementById(task.getTaskDefinitionKey())).orElseThrow();
+            if (step.number() > last) {
+                return;
+            }
+            provideDocuments(task);
+            String user = step.role() + ".arut-selatan";
+            String body = step.isReview() ? approvalJson(true, "") : "{}";
+            ResponseEntity<String> done = postJson(as(user.replace("pengadministrasi.", "umum.")), "/engine-rest/task/" + task.getId()
+                    + "/complete", body);
+            assertThat(done.getStatusCode().value()).as(task.getTaskDefinitionKey() + ": " + done.getBody()).isEqualTo(204);
+        }
+    }
+
+    private String submissionOf(String instanceId) {
+        return (String) getList(as(BAPPEDA), "/api/kiriman").getBody().stream().filter(s -> instanceId.equals(s.get("prosesInstanceId")))
+                .findFirst().orElseThrow().get("id");
+    }
+
+    private Task open(String instanceId) {
+        return tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
+    }
+
+    private List<String> waitingAt(String instanceId) {
+        return runtimeService.getActiveActivityIds(instanceId);
+    }
+
+    private ResponseEntity<Map<String, Object>> postMap(String user, String url, String json) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return as(user).exchange(url, HttpMethod.POST, new org.springframework.http.HttpEntity<>(json, headers),
+                new org.springframework.core.ParameterizedTypeReference<>() { });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Map<String, Object>>> versions(Map<String, Object> detail) {
+        return (Map<String, List<Map<String, Object>>>) detail.get("dokumenPerVersi");
+    }
+}
