@@ -104,6 +104,7 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("id.sopflow.organisation.CurrentUsers") // the organisation's entry for "who asks"
                 .and().doNotHaveFullyQualifiedName("id.sopflow.dossier.Dossier") // the dossier's entry
                 .and().doNotHaveFullyQualifiedName("id.sopflow.monitoring.Monitoring") // monitoring's entry (API and pages)
+                .and().doNotHaveFullyQualifiedName("id.sopflow.bappeda.Submissions") // bappeda's entry (API and pages)
                 .and().doNotHaveFullyQualifiedName("id.sopflow.calendar.CalendarDays") // the closed days (API and pages)
                 .should().notBePublic()
                 .because("each feature exposes one entry point; adapters stay inside their package")
@@ -137,6 +138,10 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("id.sopflow.web..")
                 .should().dependOnClassesThat().resideInAPackage("id.sopflow.web..")
                 .because("the web app is a leaf: pages ask the capabilities, nothing asks the pages").check(CLASSES);
+        noClasses().that().resideInAnyPackage("id.sopflow.organisation..", "id.sopflow.sop..", "id.sopflow.dossier..",
+                        "id.sopflow.monitoring..", "id.sopflow.calendar..", "id.sopflow.engine..", "id.sopflow.api..")
+                .should().dependOnClassesThat().resideInAPackage("id.sopflow.bappeda..")
+                .because("bappeda sits on top of monitoring and the dossier; only the pages ask it").check(CLASSES);
         noClasses().that().resideInAPackage("id.sopflow.dossier..")
                 .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.monitoring..", "id.sopflow.demo..")
                 .because("monitoring reads the dossier (the audit), the dossier knows nothing of alerts").check(CLASSES);

@@ -173,6 +173,7 @@ final class OrganisationReader {
             }
             Set<String> missing = new TreeSet<>(Organisation.ROLES);
             missing.removeAll(seen);
+            missing.remove(Role.KEPALA_BAPPEDA.id()); // optional: without it, Bappeda's lateness is recorded but told to nobody
             if (!missing.isEmpty()) {
                 yaml.problem(seq, "", "peran", "peran berikut wajib ada (dipakai langkah SOP dan hak akses): " + String.join(", ", missing));
             }
