@@ -1,7 +1,6 @@
 package id.sopflow.bappeda;
 
 import id.sopflow.engine.Caller;
-import id.sopflow.organisation.Organisation;
 import id.sopflow.sop.ProcessContract;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,19 +20,19 @@ class BappedaStepDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-        if (Organisation.BAPPEDA_TENANT.equals(execution.getTenantId())) {
+        String processKey = execution.getBpmnModelElementInstance().getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process p
+                ? p.getId() : execution.getProcessDefinitionId().split(":")[0];
+        if (ProcessContract.isBappedaProcess(processKey)) {
             String kecamatanInstance = (String) execution.getVariable(ProcessContract.KECAMATAN_INSTANCE);
             Caller.without(execution.getProcessEngineServices().getIdentityService(), () -> runtime
                     .createMessageCorrelation(ProcessContract.BAPPEDA_STEP_DONE_MESSAGE).processInstanceId(kecamatanInstance)
                     .correlateWithResult());
             return;
         }
-        String sopKode = execution.getBpmnModelElementInstance().getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process p
-                ? p.getId() : execution.getProcessDefinitionId().split(":")[0];
         String businessKey = execution.getTenantId() + ":" + (execution.getProcessBusinessKey() == null ? execution.getProcessInstanceId()
                 : execution.getProcessBusinessKey());
         Caller.without(execution.getProcessEngineServices().getIdentityService(), () -> runtime
-                .createMessageCorrelation(ProcessContract.bappedaStartMessage(sopKode)).processInstanceBusinessKey(businessKey)
+                .createMessageCorrelation(ProcessContract.bappedaStartMessage(processKey)).processInstanceBusinessKey(businessKey)
                 .setVariable(ProcessContract.KECAMATAN_INSTANCE, execution.getProcessInstanceId()).correlateStartMessage());
     }
 }

@@ -47,9 +47,9 @@ class SubmissionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String sendId = execution.getCurrentActivityId();
-        String stepId = sendId.substring(0, sendId.length() - "_kirim".length());
-        FlowElement task = execution.getBpmnModelInstance().getModelElementById(stepId);
-        StepMetadata step = StepMetadata.of(task).orElseThrow(() -> new IllegalStateException(sendId + " tidak mengikuti langkah SOP"));
+        StepMetadata step = ProcessContract.stepOfSendElement(sendId)
+                .map(n -> execution.getBpmnModelInstance().<FlowElement>getModelElementById(ProcessContract.stepElement(n)))
+                .flatMap(StepMetadata::of).orElseThrow(() -> new IllegalStateException(sendId + " tidak mengikuti langkah SOP"));
         String instanceId = execution.getProcessInstanceId();
         List<Document> documents = dossier.newestOf(instanceId, step.requiredKelengkapan());
         if (documents.size() < step.requiredKelengkapan().size()) {

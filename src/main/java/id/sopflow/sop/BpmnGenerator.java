@@ -267,7 +267,7 @@ final class BpmnGenerator {
                     task = bappedaWork(step, collaboration);
                     tasks.put(step.number(), task);
                     flow(previousFlowId, previous, task, previousCondition, previousCondition == null ? null : "Ya");
-                    previous = (FlowNode) model.getModelElementById(step.elementId() + "_menunggu");
+                    previous = (FlowNode) model.getModelElementById(ProcessContract.waitElement(step.number()));
                     previousCondition = null;
                     previousFlowId = null;
                     continue;
@@ -282,13 +282,13 @@ final class BpmnGenerator {
                 previousCondition = null;
                 previousFlowId = null;
                 if (step.sendsToBappeda()) {
-                    IntermediateThrowEvent send = node(step.elementId() + "_kirim", IntermediateThrowEvent.class,
+                    IntermediateThrowEvent send = node(ProcessContract.sendElement(step.number()), IntermediateThrowEvent.class,
                             "Dokumen dikirim ke Bappeda", step.roleId(), EVENT_SIZE, EVENT_SIZE);
                     MessageEventDefinition sent = create(send, send.getId() + "_pesan", MessageEventDefinition.class);
                     sent.setMessage(message(ProcessContract.SUBMISSION_MESSAGE));
                     sent.setCamundaDelegateExpression(SUBMISSION_DELEGATE);
                     flow(null, task, send, null, null);
-                    ReceiveTask wait = node(step.elementId() + "_menunggu", ReceiveTask.class, "Menunggu jawaban Bappeda",
+                    ReceiveTask wait = node(ProcessContract.waitElement(step.number()), ReceiveTask.class, "Menunggu jawaban Bappeda",
                             step.roleId(), TASK_WIDTH, TASK_HEIGHT);
                     wait.setMessage(message(ProcessContract.ANSWER_MESSAGE));
                     flow(null, send, wait, null, null);
@@ -439,7 +439,7 @@ final class BpmnGenerator {
             MessageEventDefinition handed = create(call, call.getId() + "_pesan", MessageEventDefinition.class);
             handed.setMessage(message(ProcessContract.bappedaStartMessage(sop.kode())));
             handed.setCamundaDelegateExpression(BAPPEDA_STEP_DELEGATE);
-            ReceiveTask wait = node(step.elementId() + "_menunggu", ReceiveTask.class, "Menunggu Bappeda: " + step.activity(),
+            ReceiveTask wait = node(ProcessContract.waitElement(step.number()), ReceiveTask.class, "Menunggu Bappeda: " + step.activity(),
                     step.roleId(), TASK_WIDTH, TASK_HEIGHT);
             wait.setMessage(message(ProcessContract.BAPPEDA_STEP_DONE_MESSAGE));
             properties(wait, Map.of(ProcessContract.BAPPEDA_STEP_PROPERTY, String.valueOf(step.number())));

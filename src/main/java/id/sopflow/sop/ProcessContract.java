@@ -175,6 +175,11 @@ public final class ProcessContract {
         return m != null && m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
     }
 
+    /** The user task of a step, e.g. {@code langkah_05} for step 5. */
+    public static String stepElement(int step) {
+        return SopStep.elementId(step);
+    }
+
     /** The variable a review step hands its decision to its gateway in, e.g. {@code langkah_09_disetujui}. */
     public static String decisionVariable(int step) {
         return SopStep.elementId(step) + "_" + APPROVED;
@@ -183,6 +188,24 @@ public final class ProcessContract {
     /** The variable in which Bappeda's answer reaches a sending step's gateway, e.g. {@code langkah_11_diterima}. */
     public static String receivedVariable(int step) {
         return SopStep.elementId(step) + "_" + RECEIVED;
+    }
+
+    private static final String SEND_SUFFIX = "_kirim";
+
+    /** The event after a sending step that throws its submission to Bappeda's inbox, e.g. {@code langkah_11_kirim}. */
+    public static String sendElement(int step) {
+        return SopStep.elementId(step) + SEND_SUFFIX;
+    }
+
+    /** The step number of a sending step's throw event ({@link #sendElement}); empty for any other id. */
+    public static Optional<Integer> stepOfSendElement(String elementId) {
+        return elementId != null && elementId.endsWith(SEND_SUFFIX)
+                ? stepNumber(elementId.substring(0, elementId.length() - SEND_SUFFIX.length())) : Optional.empty();
+    }
+
+    /** Where a kecamatan's instance waits for Bappeda (its answer, or its own step), e.g. {@code langkah_11_menunggu}. */
+    public static String waitElement(int step) {
+        return SopStep.elementId(step) + "_menunggu";
     }
 
     /** The key of Bappeda's own process that holds an SOP's Bappeda steps, e.g. {@code renstra-bappeda}. */

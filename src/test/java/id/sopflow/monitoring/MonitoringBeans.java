@@ -30,12 +30,13 @@ public final class MonitoringBeans {
     public static Map<Object, Object> create(DataSource dataSource, List<String> monthlyKecamatan) {
         AlertLog alerts = new AlertLog(new JdbcTemplate(dataSource));
         MutuBakuTimers timers = new MutuBakuTimers(calendars(dataSource), new id.sopflow.engine.EngineClock());
-        // the dossier's listener too: the processes call it on every step that requires documents
-        return id.sopflow.dossier.DossierBeans.with(Map.of(
+        // the dossier's listener and Bappeda's messages too: the processes call them on every step that requires documents
+        // and on every step that sends to Bappeda
+        return id.sopflow.bappeda.BappedaBeans.with(id.sopflow.dossier.DossierBeans.with(Map.of(
                 "mutuBaku", timers,
                 "mutuBakuTugas", new TaskDeadlineListener(timers, alerts),
                 "mutuBakuProses", new ProcessDeadlineListener(timers, alerts),
                 "mutuBakuPeringatan", new AlertRecorder(timers, alerts),
-                "jadwalBulanan", new MonthlyStarter(new MonitoringSettings(monthlyKecamatan), timers)), dataSource);
+                "jadwalBulanan", new MonthlyStarter(new MonitoringSettings(monthlyKecamatan), timers)), dataSource));
     }
 }

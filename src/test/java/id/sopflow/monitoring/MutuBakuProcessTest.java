@@ -172,8 +172,11 @@ class MutuBakuProcessTest {
         ClockUtil.setCurrentTime(wib("2025-11-03T08:00"));
         ProcessInstance renstra = engine.getRuntimeService().startProcessInstanceByKey("renstra");
         for (int step = 1; step <= 13; step++) {
-            Task task = task(renstra);
-            completeStep(task);
+            // step 12 sends the rancangan to Bappeda, which receives it; step 13 is Bappeda's, in its own process
+            completeStep(task(step == 13 ? id.sopflow.bappeda.BappedaBeans.stepInstance(engine, renstra.getId()) : renstra));
+            if (step == 12) {
+                id.sopflow.bappeda.BappedaBeans.answer(engine, renstra.getId(), 12, true);
+            }
         }
         assertThat(renstra).isWaitingAt("langkah_14"); // 2-3 hari, pelaksana
         Task task = task(renstra);

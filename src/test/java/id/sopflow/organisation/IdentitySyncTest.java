@@ -57,10 +57,10 @@ class IdentitySyncTest {
         IdentitySync.Counts counts = new IdentitySync(engine).apply(organisation, PASSWORDS, KEYS);
 
         var identity = engine.getIdentityService();
-        assertThat(identity.createTenantQuery().list()).extracting(Tenant::getId).containsExactlyInAnyOrder("arut-selatan", "ajibarang");
+        assertThat(identity.createTenantQuery().list()).extracting(Tenant::getId).containsExactlyInAnyOrder("arut-selatan", "ajibarang", "bappeda");
         assertThat(identity.createGroupQuery().list()).extracting(Group::getId).containsExactlyInAnyOrder(
-                "camat", "sekcam", "kasubbag", "pelaksana", "tim", "pengadministrasi", "bappeda", "admin", "camunda-admin");
-        assertThat(counts.users()).isEqualTo(14);
+                "camat", "sekcam", "kasubbag", "pelaksana", "tim", "pengadministrasi", "bappeda", "kepala-bappeda", "admin", "camunda-admin");
+        assertThat(counts.users()).isEqualTo(15);
         assertThat(identity.createGroupQuery().groupMember("pelaksana.ajibarang").list()).extracting(Group::getId).containsExactly("pelaksana");
         assertThat(identity.createTenantQuery().userMember("pelaksana.ajibarang").list()).extracting(Tenant::getId).containsExactly("ajibarang");
         assertThat(identity.createGroupQuery().groupMember("admin").list()).extracting(Group::getId)
@@ -68,7 +68,7 @@ class IdentitySyncTest {
         assertThat(identity.createTenantQuery().userMember("admin").list()).as("admin tanpa kecamatan").isEmpty();
         assertThat(identity.createTenantQuery().userMember("staf.bappeda").list()).as("Bappeda sendiri tanpa kecamatan").isEmpty();
         assertThat(identity.createTenantQuery().userMember("staf.bappeda").includingGroupsOfUser(true).list()).extracting(Tenant::getId)
-                .as("lewat grup bappeda: semua kecamatan").containsExactlyInAnyOrder("arut-selatan", "ajibarang");
+                .as("lewat grup bappeda: hanya tenant Bappeda, tidak satu kecamatan pun").containsExactly("bappeda");
         assertThat(identity.createUserQuery().userId("camat.arut-selatan").singleResult().getLastName()).isEqualTo("Kec. Arut Selatan");
         assertThat(identity.checkPassword("camat.arut-selatan", "Staf-Uji-Rahasia-1")).isTrue();
         assertThat(identity.checkPassword("admin", "Admin-Uji-Rahasia-1")).isTrue();
@@ -92,8 +92,8 @@ class IdentitySyncTest {
         assertThat(twice).isEqualTo(once);
         assertThat(afterRestart).isEqualTo(once);
         assertThat(restarted.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(authorizations);
-        assertThat(once.tenantMemberships()).as("12 pegawai kecamatan + grup bappeda di 2 kecamatan").isEqualTo(14);
-        assertThat(once.memberships()).as("13 peran + admin juga di camunda-admin").isEqualTo(15);
+        assertThat(once.tenantMemberships()).as("12 pegawai kecamatan + grup bappeda di tenant Bappeda").isEqualTo(13);
+        assertThat(once.memberships()).as("15 peran (kepala.bappeda dua) + admin juga di camunda-admin").isEqualTo(17);
     }
 
     @Test

@@ -62,7 +62,8 @@ class OrganisationReaderTest {
             assertThat(org.members().stream().filter(m -> m.office().equals(kecamatan)).flatMap(m -> m.roles().stream()))
                     .as("peran di " + kecamatan).containsExactlyInAnyOrderElementsOf(Organisation.KECAMATAN_ROLES);
         }
-        assertThat(org.members().stream().filter(m -> m.roles().contains("bappeda")).map(Member::office)).containsExactly("bappeda");
+        assertThat(org.members().stream().filter(m -> m.roles().contains("bappeda")).map(Member::office)).containsOnly("bappeda");
+        assertThat(org.members().stream().filter(m -> m.roles().contains("kepala-bappeda")).map(Member::id)).containsExactly("kepala.bappeda");
         assertThat(org.members().stream().filter(Member::isAdmin).map(Member::id)).containsExactly("admin");
     }
 
@@ -112,7 +113,7 @@ class OrganisationReaderTest {
                         "organisasi.yaml baris 9, kecamatan beta, isian 'zona': 'WITB' tidak dikenal; yang boleh: WIB, WITA, WIT",
                         "organisasi.yaml baris 13, isian 'peran': peran berikut wajib ada (dipakai langkah SOP dan hak akses): tim",
                         "organisasi.yaml baris 23, pengguna camat.alpha, isian 'peran': peran 'lurah' tidak dikenal; peran yang dikenal: "
-                                + "admin, bappeda, camat, kasubbag, pelaksana, pengadministrasi, sekcam, tim",
+                                + "admin, bappeda, camat, kasubbag, kepala-bappeda, pelaksana, pengadministrasi, sekcam, tim",
                         "organisasi.yaml baris 27, pengguna staf.bappeda, isian 'peran': peran 'bappeda' hanya untuk pegawai yang kantornya 'bappeda'"))
                 .hasMessageStartingWith("Berkas organisasi tidak valid (4 masalah):");
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -66,21 +67,51 @@ class SopProcessTest {
         SopDefinition sop = sop(kode);
         ProcessInstance instance = start(sop);
 
+        Map<String, String> heldBy = new LinkedHashMap<>();
         for (SopStep step : sop.steps()) {
-            assertThat(instance).isWaitingAt(step.elementId());
-            Task task = task(instance);
-            assertMatchesSource(task, step, sop);
-            id.sopflow.dossier.DossierBeans.provideRequiredOutputs(ENGINE, DATABASE, task);
-            complete(task, step.isReview() ? withVariables(BpmnGenerator.APPROVED, true) : Map.of());
+            heldBy.put(step.elementId(), completeStep(instance, step, sop, true));
         }
 
         assertThat(instance).isEnded();
-        String[] visited = sop.steps().stream().map(SopStep::elementId).toArray(String[]::new);
+        String[] visited = sop.steps().stream().filter(step -> !step.isBappedaWork()).map(SopStep::elementId).toArray(String[]::new);
         assertThat(instance).hasPassedInOrder(visited);
-        for (String id : visited) {
-            assertThat(ENGINE.getHistoryService().createHistoricActivityInstanceQuery()
-                    .processInstanceId(instance.getId()).activityId(id).count()).as(id).isEqualTo(1);
-        }
+        heldBy.forEach((id, holder) -> assertThat(ENGINE.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(holder).activityId(id).count()).as(id).isEqualTo(1));
+        assertThat(heldBy).as("Bappeda's own steps are in Bappeda's process")
+                .allSatisfy((id, holder) -> assertThat(holder.equals(instance.getId())).isEqualTo(!sop.step(ProcessContract.stepNumber(id).orElseThrow()).isBappedaWork()));
+    }
+
+    @ParameterizedTest(name = "{0}: returned by Bappeda, revised, sent again and received")
+    @ValueSource(strings = {"renja", "renstra", "lakip", "rfk-teppa", "rup"})
+    void aSubmissionReturnedByBappedaGoesBackToItsRevisionStep(String kode) {
+        SopDefinition sop = sop(kode);
+        SopStep sending = sop.steps().stream().filter(SopStep::sendsToBappeda).findFirst().orElseThrow();
+        int back = sending.bappedaReturnTo().getAsInt();
+        ProcessInstance instance = start(sop);
+
+        walk(instance, sop, 1, sending.number() - 1);
+        assertThat(instance).isWaitingAt(sending.elementId());
+        id.sopflow.dossier.DossierBeans.provideRequiredOutputs(ENGINE, DATABASE, task(instance));
+        complete(task(instance));
+        assertThat(instance).isWaitingAt(ProcessContract.waitElement(sending.number()));
+        id.sopflow.bappeda.BappedaBeans.answer(ENGINE, instance.getId(), sending.number(), false);
+
+        assertThat(instance).isWaitingAt(sop.step(back).elementId());
+        assertThat(task(instance)).hasCandidateGroup(sop.step(back).roleId());
+        walk(instance, sop, back, sop.steps().size());
+        assertThat(instance).isEnded();
+        assertThat(ENGINE.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(ProcessContract.sendElement(sending.number())).count()).as("sent twice").isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}: sends nothing to Bappeda")
+    @ValueSource(strings = {"dpa", "ajibarang/renstra"})
+    void whatItsTableSendsElsewhereEndsWithoutWaitingForBappeda(String kode) {
+        // Ajibarang's DPA ends in its archive; its Renstra goes to the Bagian Organisasi, not to Bappeda
+        ProcessInstance instance = start(sop(kode));
+        BpmnModelInstance model = ENGINE.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId());
+        assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ReceiveTask.class)).isEmpty();
+        assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.MessageEventDefinition.class)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}: rejected at the first review, reworked, then approved")
@@ -126,15 +157,29 @@ class SopProcessTest {
         return sop.tenant().map(builder::processDefinitionTenantId).orElseGet(builder::processDefinitionWithoutTenantId).execute();
     }
 
-    /** Completes steps {@code from..to} (inclusive), approving review steps. */
+    /** Completes steps {@code from..to} (inclusive), approving review steps and receiving what is sent to Bappeda. */
     private static void walk(ProcessInstance instance, SopDefinition sop, int from, int to) {
         for (int n = from; n <= to; n++) {
-            SopStep step = sop.step(n);
-            assertThat(instance).isWaitingAt(step.elementId());
-            assertMatchesSource(task(instance), step, sop);
-            id.sopflow.dossier.DossierBeans.provideRequiredOutputs(ENGINE, DATABASE, task(instance));
-            complete(task(instance), step.isReview() ? withVariables(BpmnGenerator.APPROVED, true) : Map.of());
+            completeStep(instance, sop.step(n), sop, true);
         }
+    }
+
+    /**
+     * Completes a step as its holder would (its documents uploaded, a review decided): Bappeda's own step in Bappeda's
+     * process; a sending step, then Bappeda's answer. Returns the instance that held the step.
+     */
+    private static String completeStep(ProcessInstance instance, SopStep step, SopDefinition sop, boolean approve) {
+        ProcessInstance holder = step.isBappedaWork() ? id.sopflow.bappeda.BappedaBeans.stepInstance(ENGINE, instance.getId()) : instance;
+        assertThat(holder).isWaitingAt(step.elementId());
+        Task task = task(holder);
+        assertMatchesSource(task, step, sop);
+        id.sopflow.dossier.DossierBeans.provideRequiredOutputs(ENGINE, DATABASE, task);
+        complete(task, step.isReview() ? withVariables(BpmnGenerator.APPROVED, approve) : Map.of());
+        if (step.sendsToBappeda()) {
+            assertThat(instance).isWaitingAt(ProcessContract.waitElement(step.number()));
+            id.sopflow.bappeda.BappedaBeans.answer(ENGINE, instance.getId(), step.number(), true);
+        }
+        return holder.getId();
     }
 
     private static void assertMatchesSource(Task task, SopStep step, SopDefinition sop) {

@@ -207,8 +207,9 @@ class SopValidationTest {
         Files.writeString(sources.resolve("uji/contoh.yaml"), HEAD + STEP_1 + STEP_2);
         SopCatalog catalog = SopCatalog.load(sources, SopCatalog.STANDARD_ROLES);
         Path bpmn = dir.resolve("bpmn");
-        assertThat(catalog.staleBpmn(bpmn)).containsExactly("uji/contoh.bpmn");
-        assertThat(catalog.writeBpmn(bpmn)).containsExactly(bpmn.resolve("uji/contoh.bpmn"));
+        assertThat(catalog.staleBpmn(bpmn)).containsExactly("uji/contoh.bpmn", "bappeda/penerimaan-dokumen-bappeda.bpmn");
+        assertThat(catalog.writeBpmn(bpmn)).containsExactly(bpmn.resolve("uji/contoh.bpmn"),
+                bpmn.resolve("bappeda/penerimaan-dokumen-bappeda.bpmn"));
         assertThat(catalog.writeBpmn(bpmn)).isEmpty();
         assertThat(catalog.staleBpmn(bpmn)).isEmpty();
     }
