@@ -108,8 +108,10 @@ public class Submissions {
     public Detail detail(String id) {
         Submission submission = readable(id);
         Map<Integer, List<Document>> versions = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
-        List<Document> all = documentsOf(submission);
-        for (String[] row : records.documents(id)) {
+        List<String[]> sent = records.documents(id);
+        // read as SOPflow: the caller's right is the submission, not the instance
+        List<Document> all = dossier.byIds(submission.instanceId(), sent.stream().map(r -> r[1]).collect(Collectors.toSet()));
+        for (String[] row : sent) {
             int version = Integer.parseInt(row[0]);
             all.stream().filter(d -> d.id().equals(row[1])).findFirst()
                     .ifPresent(d -> versions.computeIfAbsent(version, v -> new ArrayList<>()).add(d));
@@ -262,12 +264,6 @@ public class Submissions {
         return submission;
     }
 
-    private List<Document> documentsOf(Submission submission) {
-        Set<String> ids = records.documents(submission.id()).stream().map(r -> r[1]).collect(Collectors.toSet());
-        // read as SOPflow: the caller's right is the submission, not the instance
-        return dossier.byIds(submission.instanceId(), ids);
-    }
-
     /** Running instances of these SOPs per cell key, read as SOPflow (Bappeda reads no kecamatan instance itself). */
     private Map<String, List<HistoricProcessInstance>> running(Set<String> keys, int year) {
         if (keys.isEmpty()) {
@@ -299,7 +295,8 @@ public class Submissions {
         return kecamatan + "|" + processKey + "|" + period;
     }
 
-    private static boolean readsEveryKecamatan(CurrentUser user) {
+    /** Whether the user reads what every kecamatan sent, and the overview: Bappeda, its head and the admin. */
+    public static boolean readsEveryKecamatan(CurrentUser user) {
         return user.isSystem() || user.has(Role.BAPPEDA) || user.has(Role.KEPALA_BAPPEDA) || user.has(Role.ADMIN)
                 || user.groups().contains(Organisation.CAMUNDA_ADMIN_GROUP);
     }

@@ -191,6 +191,7 @@ public final class ProcessContract {
     }
 
     private static final String SEND_SUFFIX = "_kirim";
+    private static final String WAIT_SUFFIX = "_menunggu";
 
     /** The event after a sending step that throws its submission to Bappeda's inbox, e.g. {@code langkah_11_kirim}. */
     public static String sendElement(int step) {
@@ -199,13 +200,22 @@ public final class ProcessContract {
 
     /** The step number of a sending step's throw event ({@link #sendElement}); empty for any other id. */
     public static Optional<Integer> stepOfSendElement(String elementId) {
-        return elementId != null && elementId.endsWith(SEND_SUFFIX)
-                ? stepNumber(elementId.substring(0, elementId.length() - SEND_SUFFIX.length())) : Optional.empty();
+        return stepOf(elementId, SEND_SUFFIX);
     }
 
     /** Where a kecamatan's instance waits for Bappeda (its answer, or its own step), e.g. {@code langkah_11_menunggu}. */
     public static String waitElement(int step) {
-        return SopStep.elementId(step) + "_menunggu";
+        return SopStep.elementId(step) + WAIT_SUFFIX;
+    }
+
+    /** The step number of a waiting receive task ({@link #waitElement}); empty for any other id. */
+    public static Optional<Integer> stepOfWaitElement(String elementId) {
+        return stepOf(elementId, WAIT_SUFFIX);
+    }
+
+    private static Optional<Integer> stepOf(String elementId, String suffix) {
+        return elementId != null && elementId.endsWith(suffix)
+                ? stepNumber(elementId.substring(0, elementId.length() - suffix.length())) : Optional.empty();
     }
 
     /** The key of Bappeda's own process that holds an SOP's Bappeda steps, e.g. {@code renstra-bappeda}. */

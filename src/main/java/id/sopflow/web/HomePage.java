@@ -1,5 +1,6 @@
 package id.sopflow.web;
 
+import id.sopflow.bappeda.Submissions;
 import id.sopflow.monitoring.Monitoring;
 import id.sopflow.organisation.CurrentUser;
 import id.sopflow.organisation.CurrentUsers;
@@ -21,8 +22,10 @@ class HomePage {
     private final CurrentUsers users;
     private final StepRows steps;
     private final Monitoring monitoring;
+    private final Submissions submissions;
 
-    HomePage(CurrentUsers users, StepRows steps, Monitoring monitoring) {
+    HomePage(CurrentUsers users, StepRows steps, Monitoring monitoring, Submissions submissions) {
+        this.submissions = submissions;
         this.users = users;
         this.steps = steps;
         this.monitoring = monitoring;
@@ -38,6 +41,10 @@ class HomePage {
         counters.add(new Counter("Tugas terlambat", late, "/tugas?filter=terlambat", late > 0));
         counters.add(new Counter("Dikembalikan untuk perbaikan", steps.count(user, StepRows.Filter.DIKEMBALIKAN), "/tugas?filter=dikembalikan", false));
         counters.add(new Counter("Pemberitahuan belum dibaca", monitoring.notifications(true).size(), "/pemberitahuan", false));
+        if (Submissions.readsEveryKecamatan(user)) {
+            counters.add(new Counter("Kiriman menunggu jawaban", submissions.inbox(null, null, null, null, "terkirim").size(),
+                    "/kiriman?status=terkirim", false));
+        }
         if (user.seesWholeOffice()) {
             long overdue = monitoring.openOverdueCount();
             counters.add(new Counter("Langkah terlambat di kecamatan", overdue, "/terlambat", overdue > 0));

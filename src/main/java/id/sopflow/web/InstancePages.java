@@ -1,6 +1,8 @@
 package id.sopflow.web;
 
 import id.sopflow.api.NotFound;
+import id.sopflow.bappeda.Submission;
+import id.sopflow.bappeda.Submissions;
 import id.sopflow.calendar.Waktu;
 import id.sopflow.calendar.WorkingCalendar;
 import id.sopflow.calendar.WorkingCalendars;
@@ -60,6 +62,11 @@ class InstancePages {
                     boolean running, boolean done) {
     }
 
+    /** What the instance sent to Bappeda, and Bappeda's answer. */
+    record SubmissionRow(String id, int step, String document, int version, String status, String sentAt, String answeredAt,
+                         String receipt, String note) {
+    }
+
     /** A document version of the dossier. */
     record DocumentRow(String kind, int version, int step, String fileName, String type, String uploadedBy, String uploadedAt, String href,
                        String withdrawn) {
@@ -75,9 +82,12 @@ class InstancePages {
     private final StepRows steps;
     private final Clock clock;
     private final org.camunda.bpm.engine.RepositoryService repository;
+    private final Submissions submissions;
 
     InstancePages(CurrentUsers users, Dossier dossier, HistoryService history, TaskService tasks, IdentityService identity, SopCatalog catalog,
-                  WorkingCalendars calendars, StepRows steps, Clock clock, org.camunda.bpm.engine.RepositoryService repository) {
+                  WorkingCalendars calendars, StepRows steps, Clock clock, org.camunda.bpm.engine.RepositoryService repository,
+                  Submissions submissions) {
+        this.submissions = submissions;
         this.repository = repository;
         this.users = users;
         this.dossier = dossier;
@@ -189,11 +199,23 @@ class InstancePages {
                         d.withdrawal().map(w -> "ditarik " + w.by() + ": " + w.reason()).orElse(null)))
                 .toList();
         int count = sop.map(s -> s.steps().size()).orElse(0);
+        List<Submission> sent = submissions.ofInstance(id);
+        List<SubmissionRow> sentRows = sent.stream().map(x -> new SubmissionRow(x.id(), x.step(), x.document(), x.version(), x.status().label(),
+                Formats.moment(x.sentAt(), calendar.zone()), x.answeredAt().map(a -> Formats.moment(a, calendar.zone())).orElse(null),
+                x.receiptNumber().orElse(null), x.note().orElse(null))).toList();
+        String position;
+        if (instance.getEndTime() != null) {
+            position = "selesai pada " + Formats.moment(instance.getEndTime().toInstant(), calendar.zone());
+        } else if (!running.isEmpty()) {
+            position = "langkah " + running.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")) + " dari " + count;
+        } else {
+            position = waitingForBappeda(id, sop, sent);
+        }
         model.addAttribute("judul", name(instance) + " " + Optional.ofNullable(instance.getBusinessKey()).orElse(""));
         model.addAttribute("instance", instance);
         model.addAttribute("nama", name(instance));
-        model.addAttribute("kemajuan", instance.getEndTime() != null ? "selesai pada " + Formats.moment(instance.getEndTime().toInstant(), calendar.zone())
-                : running.isEmpty() ? "-" : "langkah " + running.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")) + " dari " + count);
+        model.addAttribute("kemajuan", position);
+        model.addAttribute("kiriman", sentRows);
         model.addAttribute("mulai", Formats.moment(instance.getStartTime().toInstant(), calendar.zone()));
         model.addAttribute("lini", timeline);
         model.addAttribute("peran", roles);
@@ -201,6 +223,23 @@ class InstancePages {
         model.addAttribute("dokumen", documents);
         model.addAttribute("kelengkapan", checklist);
         return "instance";
+    }
+
+    /** Where an instance without a running step of its own waits: Bappeda's answer, or Bappeda's own step. */
+    private String waitingForBappeda(String id, Optional<SopDefinition> sop, List<Submission> sent) {
+        List<String> waits = Caller.without(identity, () -> history.createHistoricActivityInstanceQuery().processInstanceId(id).unfinished()
+                .activityType("receiveTask").list()).stream().map(a -> a.getActivityId()).toList();
+        for (String wait : waits) {
+            int step = ProcessContract.stepOfWaitElement(wait).orElse(0);
+            if (sop.flatMap(s -> s.steps().stream().filter(x -> x.number() == step).findFirst()).filter(SopStep::isBappedaWork).isPresent()) {
+                return "langkah " + step + " dikerjakan Bappeda";
+            }
+            Optional<Submission> open = sent.stream().filter(x -> x.step() == step).findFirst();
+            if (open.isPresent()) {
+                return "menunggu jawaban Bappeda atas kiriman langkah " + step + " (versi " + open.get().version() + ")";
+            }
+        }
+        return "-";
     }
 
     private Optional<SopDefinition> sop(HistoricProcessInstance p) {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageModel {
 
     /** The logged-in user as the menu needs them. */
-    record Viewer(String id, boolean seesLateSteps, boolean admin) {
+    record Viewer(String id, boolean seesLateSteps, boolean admin, boolean bappeda, boolean seesSubmissions) {
     }
 
     private final CurrentUsers users;
@@ -25,7 +25,8 @@ class PageModel {
     Viewer viewer() {
         CurrentUser user = users.current();
         boolean admin = user.groups().contains(Organisation.CAMUNDA_ADMIN_GROUP);
-        return new Viewer(user.id(), user.seesWholeOffice(), admin);
+        boolean bappeda = id.sopflow.bappeda.Submissions.readsEveryKecamatan(user);
+        return new Viewer(user.id(), user.seesWholeOffice(), admin, bappeda, bappeda || isOfficeHead(user));
     }
 
     static boolean isOfficeHead(CurrentUser user) {

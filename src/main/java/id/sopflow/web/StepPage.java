@@ -94,6 +94,10 @@ class StepPage {
         if (task == null) {
             return finishedOrMissing(id);
         }
+        if (ProcessContract.INBOX_TASK.equals(task.getTaskDefinitionKey())) {
+            // Bappeda's inbox task is answered on the submission's page, with its documents
+            return new ModelAndView("redirect:/kiriman/" + Caller.without(identity, () -> tasks.getVariable(task.getId(), ProcessContract.SUBMISSION_ID)));
+        }
         return page(view(task), HttpStatus.OK, null);
     }
 

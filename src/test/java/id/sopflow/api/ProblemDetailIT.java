@@ -119,8 +119,9 @@ class ProblemDetailIT extends AccessTestBase {
 
     @Test
     void sop() {
-        assertProblem(post(as("staf.bappeda"), "/api/sop/lakip/mulai", "{}"), 400, "/api/sop/lakip/mulai",
+        assertProblem(post(as("admin"), "/api/sop/lakip/mulai", "{}"), 400, "/api/sop/lakip/mulai",
                 "sebutkan 'kecamatan'");
+        assertProblem(post(as("staf.bappeda"), "/api/sop/lakip/mulai", "{}"), 403, "/api/sop/lakip/mulai", "Tidak berwenang");
         assertProblem(post(as("pelaksana.arut-selatan"), "/api/sop/lakip/mulai", "{\"businessKey\": \"" + "B".repeat(300) + "\"}"),
                 400, "/api/sop/lakip/mulai", "business key");
         assertProblem(post(as("pelaksana.arut-selatan"), "/api/sop/tidak-ada/mulai", "{}"), 404, "/api/sop/tidak-ada/mulai",

@@ -101,7 +101,7 @@ class ProcessContractIT {
     void everyExtensionPropertyIsOneTheContractReads() {
         Set<String> stepProperties = Set.of(StepMetadata.STEP, StepMetadata.ROLE, StepMetadata.KELENGKAPAN, StepMetadata.WAKTU,
                 StepMetadata.OUTPUT, StepMetadata.KETERANGAN, StepMetadata.RETURN_TO, StepMetadata.REQUIRED_KELENGKAPAN,
-                StepMetadata.REQUIRED_OUTPUTS);
+                StepMetadata.REQUIRED_OUTPUTS, StepMetadata.SEND_TO, StepMetadata.BAPPEDA_RETURN_TO, StepMetadata.ANSWERS_SUBMISSION);
         Set<String> processProperties = Set.of(ProcessContract.KECAMATAN_PROPERTY, ProcessContract.DOCUMENT_PROPERTY,
                 ProcessContract.SOP_NUMBER_PROPERTY, ProcessContract.STEP_COUNT_PROPERTY, ProcessContract.REPORT_DEADLINE_DAY_PROPERTY,
                 ProcessContract.DOCUMENT_KINDS_PROPERTY);
@@ -110,7 +110,7 @@ class ProcessContractIT {
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                 assertThat(StepMetadata.properties(task).keySet()).as(task.getId()).isSubsetOf(stepProperties);
                 StepMetadata step = StepMetadata.of(task).orElseThrow();
-                assertThat(task.getId()).isEqualTo(SopStep.elementId(step.number()));
+                assertThat(task.getId()).isEqualTo(step.answersSubmission() ? ProcessContract.INBOX_TASK : SopStep.elementId(step.number()));
                 assertThat(task.getCamundaCandidateGroups()).isEqualTo(step.role());
                 assertThat(step.waktu().isPresent()).as(task.getId() + " has a hand-over exactly when it has a waktu")
                         .isEqualTo(model.getModelElementsByType(CamundaInputParameter.class).stream()
@@ -168,6 +168,10 @@ class ProcessContractIT {
         model.getModelElementsByType(CamundaInputParameter.class).forEach(p -> names.add(p.getCamundaName()));
         model.getModelElementsByType(CamundaOutputParameter.class).forEach(p -> names.add(p.getCamundaName()));
         model.getModelElementsByType(CamundaFormField.class).forEach(f -> names.add(f.getCamundaId()));
+        // Bappeda's answer, which the answer delegate correlates into the receive task after a sending step
+        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ReceiveTask.class).stream()
+                .filter(r -> r.getMessage() != null && ProcessContract.ANSWER_MESSAGE.equals(r.getMessage().getName()))
+                .forEach(r -> names.add(ProcessContract.receivedVariable(ProcessContract.stepOfWaitElement(r.getId()).orElseThrow())));
         return names;
     }
 
@@ -183,6 +187,8 @@ class ProcessContractIT {
         model.getModelElementsByType(CamundaTaskListener.class).forEach(l -> add(found, where(l), l.getCamundaDelegateExpression()));
         model.getModelElementsByType(CamundaExecutionListener.class).forEach(l -> add(found, where(l), l.getCamundaDelegateExpression()));
         model.getModelElementsByType(ServiceTask.class).forEach(t -> add(found, t.getId(), t.getCamundaDelegateExpression()));
+        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.MessageEventDefinition.class)
+                .forEach(d -> add(found, where(d), d.getCamundaDelegateExpression()));
         return found;
     }
 
