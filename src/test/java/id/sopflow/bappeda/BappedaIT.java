@@ -32,6 +32,8 @@ class BappedaIT extends AccessTestBase {
     TaskService tasks;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
 
     @Test
     void aRupReachesBappedaAndIsReceivedWithATandaTerimaThatEndsTheKecamatansProcess() {
@@ -174,8 +176,94 @@ class BappedaIT extends AccessTestBase {
         assertThat(both).extracting(s -> s.get("langkah")).containsExactlyInAnyOrder(12, 16);
     }
 
+    @Test
+    void bappedaLateToAnswerAlertsItsOwnHeadNotTheKecamatan() {
+        ProcessInstance rup = startAs(PELAKSANA, "rup");
+        walk(rup.getId(), 99);
+        String id = submissionOf(rup.getId());
+        String inbox = runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessContract.BAPPEDA_INBOX)
+                .variableValueEquals(ProcessContract.SUBMISSION_ID, id).singleResult().getId();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(inbox).singleResult().getTenantId()).isEqualTo("bappeda");
+        int headBefore = getList(as("kepala.bappeda"), "/api/pemberitahuan").getBody().size();
+        int sekcamBefore = getList(as("sekcam.arut-selatan"), "/api/pemberitahuan").getBody().size();
+
+        // its mutu baku (3 hari kerja) passes: the timer on Bappeda's task fires
+        org.camunda.bpm.engine.runtime.Job late = managementService.createJobQuery().processInstanceId(inbox).timers().list().stream()
+                .min(java.util.Comparator.comparing(org.camunda.bpm.engine.runtime.Job::getDuedate)).orElseThrow();
+        managementService.executeJob(late.getId());
+
+        List<Map<String, Object>> told = getList(as("kepala.bappeda"), "/api/pemberitahuan").getBody();
+        assertThat(told).hasSize(headBefore + 1);
+        assertThat(getList(as("sekcam.arut-selatan"), "/api/pemberitahuan").getBody()).as("the kecamatan is not blamed").hasSize(sekcamBefore);
+        assertThat(getList(as("staf.bappeda"), "/api/kiriman?status=terkirim").getBody()).anyMatch(k -> id.equals(k.get("id")));
+    }
+
+    @Test
+    void theOverviewShowsEachKecamatansStateForTheYear() {
+        // a year of its own, so that the other tests' instances do not count
+        ProcessInstance rupArut = start(PELAKSANA, "rup", "RUP-2031");
+        walk(rupArut.getId(), 99);
+        assertThat(postMap(BAPPEDA, "/api/kiriman/" + submissionOf(rupArut.getId()) + "/terima", "").getStatusCode().value()).isEqualTo(200);
+        ProcessInstance lakipArut = start(PELAKSANA, "lakip", "LAKIP-2031");
+        walk(lakipArut.getId(), 99);
+        start(PELAKSANA, "renja", "RENJA-2031");
+        ProcessInstance rfkMarch = start(PELAKSANA, "rfk-teppa", "RFK-TEPPA-arut-selatan-2031-03");
+        walk(rfkMarch.getId(), 99);
+        ProcessInstance rupAjibarang = start("pelaksana.ajibarang", "rup", "RUP-2031");
+        walk(rupAjibarang.getId(), 99, "ajibarang");
+        assertThat(postMap(BAPPEDA, "/api/kiriman/" + submissionOf(rupAjibarang.getId()) + "/kembalikan", "{\"catatan\": \"Lampiran kurang\"}")
+                .getStatusCode().value()).isEqualTo(200);
+        ProcessInstance lakipAjibarang = start("pelaksana.ajibarang", "lakip", "LAKIP-2031");
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(lakipAjibarang.getId())
+                .activityId("langkah_01_terlambat").singleResult().getId());
+
+        Map<String, Object> matrix = getMap(as(BAPPEDA), "/api/ikhtisar?tahun=2031").getBody();
+        Map<String, String> state = new java.util.HashMap<>();
+        for (Map<String, Object> row : rows(matrix)) {
+            for (Map<String, Object> cell : cells(row)) {
+                state.put(row.get("kecamatan") + " " + cell.get("processKey") + " " + cell.get("period"), (String) cell.get("state"));
+            }
+        }
+        assertThat(state).containsEntry("arut-selatan rup 2031", "DITERIMA").containsEntry("arut-selatan lakip 2031", "TERKIRIM")
+                .containsEntry("arut-selatan renja 2031", "BERJALAN").containsEntry("arut-selatan rfk-teppa 2031-03", "TERKIRIM")
+                .containsEntry("arut-selatan rfk-teppa 2031-04", "BELUM_MULAI").containsEntry("arut-selatan renstra 2031", "BELUM_MULAI")
+                .containsEntry("ajibarang rup 2031", "DIKEMBALIKAN").containsEntry("ajibarang lakip 2031", "TERLAMBAT")
+                .containsEntry("ajibarang renstra 2031", null) // Ajibarang's own Renstra goes to the Bagian Organisasi
+                .hasSize(2 * (4 + 12));
+        assertThat(state.values().stream().filter("BELUM_MULAI"::equals).count()).isEqualTo(2 * 16 - 6 - 1);
+        // only Bappeda (and the admin) see the whole kabupaten
+        assertThat(getMap(as("sekcam.arut-selatan"), "/api/ikhtisar?tahun=2031").getStatusCode().value()).isEqualTo(403);
+        assertThat(getMap(as("kepala.bappeda"), "/api/ikhtisar?tahun=2031").getStatusCode().value()).isEqualTo(200);
+        assertThat(getMap(as(BAPPEDA), "/api/ikhtisar?tahun=dua").getStatusCode().value()).isEqualTo(400);
+    }
+
+    /** Starts an SOP with a business key, as the user (their kecamatan is the instance's). */
+    private ProcessInstance start(String user, String key, String businessKey) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        identityService.setAuthentication(user, groups, List.of(user.substring(user.indexOf('.') + 1)));
+        try {
+            return runtimeService.startProcessInstanceByKey(key, businessKey);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Map<String, Object> matrix) {
+        return (List<Map<String, Object>>) matrix.get("rows");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> cells(Map<String, Object> row) {
+        return (List<Map<String, Object>>) row.get("cells");
+    }
+
     /** Completes the instance's open steps as their role through /engine-rest, with their documents, up to step {@code last}. */
     private void walk(String instanceId, int last) {
+        walk(instanceId, last, "arut-selatan");
+    }
+
+    private void walk(String instanceId, int last, String kecamatan) {
         for (Task task = open(instanceId); task != null; task = open(instanceId)) {
             StepMetadata step = StepMetadata.of(repository.getBpmnModelInstance(task.getProcessDefinitionId())
                     .getModelElementById(task.getTaskDefinitionKey())).orElseThrow();
@@ -183,7 +271,7 @@ class BappedaIT extends AccessTestBase {
                 return;
             }
             provideDocuments(task);
-            String user = step.role() + ".arut-selatan";
+            String user = step.role() + "." + kecamatan;
             String body = step.isReview() ? approvalJson(true, "") : "{}";
             ResponseEntity<String> done = postJson(as(user.replace("pengadministrasi.", "umum.")), "/engine-rest/task/" + task.getId()
                     + "/complete", body);

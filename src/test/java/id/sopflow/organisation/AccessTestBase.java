@@ -46,7 +46,7 @@ public abstract class AccessTestBase {
     @Autowired
     protected TestRestTemplate rest;
     @Autowired
-    IdentityService identityService;
+    protected IdentityService identityService;
     @Autowired
     protected RuntimeService runtimeService;
     @Autowired
