@@ -258,36 +258,6 @@ class BappedaIT extends AccessTestBase {
         return (List<Map<String, Object>>) row.get("cells");
     }
 
-    /** Completes the instance's open steps as their role through /engine-rest, with their documents, up to step {@code last}. */
-    private void walk(String instanceId, int last) {
-        walk(instanceId, last, "arut-selatan");
-    }
-
-    private void walk(String instanceId, int last, String kecamatan) {
-        for (Task task = open(instanceId); task != null; task = open(instanceId)) {
-            StepMetadata step = StepMetadata.of(repository.getBpmnModelInstance(task.getProcessDefinitionId())
-                    .getModelElementById(task.getTaskDefinitionKey())).orElseThrow();
-            if (step.number() > last) {
-                return;
-            }
-            provideDocuments(task);
-            String user = step.role() + "." + kecamatan;
-            String body = step.isReview() ? approvalJson(true, "") : "{}";
-            ResponseEntity<String> done = postJson(as(user.replace("pengadministrasi.", "umum.")), "/engine-rest/task/" + task.getId()
-                    + "/complete", body);
-            assertThat(done.getStatusCode().value()).as(task.getTaskDefinitionKey() + ": " + done.getBody()).isEqualTo(204);
-        }
-    }
-
-    private String submissionOf(String instanceId) {
-        return (String) getList(as(BAPPEDA), "/api/kiriman").getBody().stream().filter(s -> instanceId.equals(s.get("prosesInstanceId")))
-                .findFirst().orElseThrow().get("id");
-    }
-
-    private Task open(String instanceId) {
-        return tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
-    }
-
     private List<String> waitingAt(String instanceId) {
         return runtimeService.getActiveActivityIds(instanceId);
     }

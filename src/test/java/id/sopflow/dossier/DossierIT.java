@@ -300,10 +300,6 @@ class DossierIT extends AccessTestBase {
         }
     }
 
-    private Task openTask(String instanceId) {
-        return tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
-    }
-
     private ResponseEntity<Map<String, Object>> uploadMap(String user, String instanceId, String kind, String name, byte[] content) {
         return as(user).exchange("/api/instances/" + instanceId + "/dokumen", HttpMethod.POST, multipart(kind, name, content, new HttpHeaders()), MAP);
     }

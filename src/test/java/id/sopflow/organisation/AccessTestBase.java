@@ -70,7 +70,7 @@ public abstract class AccessTestBase {
         return rest.withBasicAuth(userId, userId.equals("admin") ? ADMIN_PASSWORD : STAFF_PASSWORD);
     }
 
-    TestRestTemplate noRedirects() {
+    protected TestRestTemplate noRedirects() {
         return rest.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
     }
 
@@ -221,5 +221,57 @@ public abstract class AccessTestBase {
             return null;
         }
         return cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
+    }
+
+    protected ResponseEntity<String> get(Session session, String url) {
+        return noRedirects().exchange(url, HttpMethod.GET, new HttpEntity<>(session.headers()), String.class);
+    }
+
+    /** Posts a form of the page {@code pageUrl} (with its CSRF token). */
+    protected ResponseEntity<String> post(Session session, String pageUrl, String action, Map<String, String> fields) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        fields.forEach(form::add);
+        form.add("_csrf", token(session, pageUrl));
+        HttpHeaders headers = session.headers();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return noRedirects().exchange(action, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    }
+
+    protected String token(Session session, String pageUrl) {
+        Matcher m = CSRF.matcher(get(session, pageUrl).getBody());
+        assertThat(m.find()).as("CSRF token on " + pageUrl).isTrue();
+        return m.group(1);
+    }
+
+    /** Completes the instance's open steps as their role through /engine-rest, with their documents, up to step {@code last}. */
+    protected void walk(String instanceId, int last) {
+        walk(instanceId, last, "arut-selatan");
+    }
+
+    protected void walk(String instanceId, int last, String kecamatan) {
+        for (Task task = openTask(instanceId); task != null; task = openTask(instanceId)) {
+            id.sopflow.sop.StepMetadata step = id.sopflow.sop.StepMetadata.of(repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+                    .getModelElementById(task.getTaskDefinitionKey())).orElseThrow();
+            if (step.number() > last) {
+                return;
+            }
+            provideDocuments(task);
+            String user = step.role() + "." + kecamatan;
+            String body = step.isReview() ? approvalJson(true, "") : "{}";
+            ResponseEntity<String> done = postJson(as(user.replace("pengadministrasi.", "umum.")), "/engine-rest/task/" + task.getId()
+                    + "/complete", body);
+            assertThat(done.getStatusCode().value()).as(task.getTaskDefinitionKey() + ": " + done.getBody()).isEqualTo(204);
+        }
+    }
+
+    protected Task openTask(String instanceId) {
+        return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    }
+
+
+    /** The id of what the instance sent Bappeda, as Bappeda's inbox lists it. */
+    protected String submissionOf(String instanceId) {
+        return (String) getList(as("staf.bappeda"), "/api/kiriman").getBody().stream().filter(s -> instanceId.equals(s.get("prosesInstanceId")))
+                .findFirst().orElseThrow().get("id");
     }
 }

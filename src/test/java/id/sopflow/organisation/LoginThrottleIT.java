@@ -58,7 +58,7 @@ class LoginThrottleIT extends AccessTestBase {
 
     /** {@code GET /api/saya} with HTTP Basic from a client address; the HTTP status. */
     private int basicFrom(String address, String userId, String password) throws Exception {
-        return mvc.perform(get("/api/saya").with(httpBasic(userId, password)).with(request -> {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/saya").with(httpBasic(userId, password)).with(request -> {
             request.setRemoteAddr(address);
             return request;
         })).andReturn().getResponse().getStatus();

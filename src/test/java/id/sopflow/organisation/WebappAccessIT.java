@@ -21,10 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WebappAccessIT extends AccessTestBase {
 
-    private ResponseEntity<String> get(Session session, String url) {
-        return noRedirects().exchange(url, HttpMethod.GET, new HttpEntity<>(session.headers()), String.class);
-    }
-
     @SuppressWarnings("unchecked")
     private static java.util.List<String> apps(ResponseEntity<Map<String, Object>> auth) {
         return (java.util.List<String>) auth.getBody().get("authorizedApps");

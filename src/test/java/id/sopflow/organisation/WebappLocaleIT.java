@@ -31,12 +31,12 @@ class WebappLocaleIT extends AccessTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*\\w+\\s*}}|<[^>]+>|%[sd]");
 
-    private ResponseEntity<byte[]> get(Session session, String url) {
+    private ResponseEntity<byte[]> getBytes(Session session, String url) {
         return noRedirects().exchange(url, HttpMethod.GET, new HttpEntity<>(session.headers()), byte[].class);
     }
 
     private JsonNode json(Session session, String url) throws IOException {
-        ResponseEntity<byte[]> response = get(session, url);
+        ResponseEntity<byte[]> response = getBytes(session, url);
         assertThat(response.getStatusCode().value()).as(url).isEqualTo(200);
         return JSON.readTree(response.getBody()); // en.json starts with a UTF-8 BOM; Jackson skips it on bytes
     }
@@ -62,7 +62,7 @@ class WebappLocaleIT extends AccessTestBase {
     void configOffersIndonesianFirstAndFallsBackToIt(String app) {
         Session pelaksana = login("pelaksana.arut-selatan");
 
-        ResponseEntity<byte[]> config = get(pelaksana, "/camunda/app/" + app + "/scripts/config.js");
+        ResponseEntity<byte[]> config = getBytes(pelaksana, "/camunda/app/" + app + "/scripts/config.js");
 
         assertThat(config.getStatusCode().value()).isEqualTo(200);
         String js = new String(config.getBody(), StandardCharsets.UTF_8);

@@ -59,13 +59,13 @@ class WebAttackIT extends AccessTestBase {
         Session sekcam = login("sekcam.arut-selatan");
         status(soft, sekcam, "/terlambat?halaman=x", 400);
         status(soft, sekcam, "/terlambat?kecamatan=ajibarang", 404);
-        ResponseEntity<String> sop = get(sekcam, "/terlambat?sop=%3Cscript%3Ealert(1)%3C/script%3E&peran=%22%3E%3Csvg%3E");
+        ResponseEntity<String> sop = getRaw(sekcam, "/terlambat?sop=%3Cscript%3Ealert(1)%3C/script%3E&peran=%22%3E%3Csvg%3E");
         soft.assertThat(sop.getStatusCode().value()).as("/terlambat?sop=<script>").isEqualTo(200);
         soft.assertThat(sop.getBody()).as("/terlambat echoes its filters escaped").doesNotContain("<script>alert(1)", "\"><svg>");
         Session admin = login("admin");
         status(soft, admin, "/kalender?tahun=abc", 400);
         for (String year : new String[] {"99999", "-5", "0", "1000000000", "2147483647"}) {
-            int code = get(admin, "/kalender?tahun=" + year).getStatusCode().value();
+            int code = getRaw(admin, "/kalender?tahun=" + year).getStatusCode().value();
             soft.assertThat(code).as("GET /kalender?tahun=" + year + " (200 or 400, never 500)").isIn(200, 400);
         }
         soft.assertAll();
@@ -90,7 +90,7 @@ class WebAttackIT extends AccessTestBase {
         postStatus(soft, admin, "/kalender", "/kalender/hapus", Map.of("tanggal", "2027-02-30"), 400);
         // a name with markup is shown as text
         post(admin, "/kalender", "/kalender", Map.of("tanggal", "2027-05-05", "nama", XSS_NOTE));
-        soft.assertThat(get(admin, "/kalender?tahun=2027").getBody()).as("kalender escapes the name").doesNotContain(XSS_NOTE);
+        soft.assertThat(getRaw(admin, "/kalender?tahun=2027").getBody()).as("kalender escapes the name").doesNotContain(XSS_NOTE);
         post(admin, "/kalender", "/kalender/hapus", Map.of("tanggal", "2027-05-05"));
         if (far == 302) {
             post(admin, "/kalender", "/kalender/hapus", Map.of("tanggal", "+99999-01-01"));
@@ -197,7 +197,7 @@ class WebAttackIT extends AccessTestBase {
         soft.assertThat(tasks.createTaskQuery().taskId(step.getId()).singleResult().getAssignee()).as("not claimed").isNull();
         soft.assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("RENJA-2032").count()).isZero();
         // a GET does not act
-        soft.assertThat(get(pelaksana, "/tugas/" + step.getId() + "/klaim").getStatusCode().value()).as("GET .../klaim").isEqualTo(405);
+        soft.assertThat(getRaw(pelaksana, "/tugas/" + step.getId() + "/klaim").getStatusCode().value()).as("GET .../klaim").isEqualTo(405);
         soft.assertThat(tasks.createTaskQuery().taskId(step.getId()).singleResult().getAssignee()).as("not claimed by GET").isNull();
         soft.assertAll();
     }
@@ -234,11 +234,11 @@ class WebAttackIT extends AccessTestBase {
         SoftAssertions soft = new SoftAssertions();
         // the Kasubbag does not see the Pelaksana's open step: acting on it should answer as for an unknown id (no existence leak)
         Session kasubbag = login("kasubbag.arut-selatan");
-        soft.assertThat(get(kasubbag, "/tugas/" + step.getId()).getStatusCode().value()).as("kasubbag GET pelaksana's step").isEqualTo(404);
+        soft.assertThat(getRaw(kasubbag, "/tugas/" + step.getId()).getStatusCode().value()).as("kasubbag GET pelaksana's step").isEqualTo(404);
         soft.assertThat(describe(post(kasubbag, "/tugas", "/tugas/" + step.getId() + "/klaim", Map.of())))
                 .as("kasubbag claims the pelaksana's step (unseen) = as for an unknown id")
                 .isEqualTo(describe(post(kasubbag, "/tugas", "/tugas/tidak-ada/klaim", Map.of())));
-        soft.assertThat(get(kasubbag, "/proses/" + renja.getId()).getStatusCode().value()).as("kasubbag GET /proses of pelaksana's instance")
+        soft.assertThat(getRaw(kasubbag, "/proses/" + renja.getId()).getStatusCode().value()).as("kasubbag GET /proses of pelaksana's instance")
                 .isEqualTo(404);
         // the Sekcam sees it but may not act on it: 403 and nothing changes
         Session sekcam = login("sekcam.arut-selatan");
@@ -254,11 +254,11 @@ class WebAttackIT extends AccessTestBase {
         ResponseEntity<String> again = post(pelaksana, "/tugas/" + step.getId(), "/tugas/" + step.getId() + "/lepas", Map.of());
         soft.assertThat(again.getStatusCode().value()).as("second 'Lepas klaim' of an already released step").isEqualTo(302);
         // the pelaksana's own instance page, which the Proses berjalan list links
-        soft.assertThat(get(pelaksana, "/proses").getBody()).contains("/proses/" + renja.getId());
-        soft.assertThat(get(pelaksana, "/proses/" + renja.getId()).getStatusCode().value()).as("pelaksana opens the instance /proses lists")
+        soft.assertThat(getRaw(pelaksana, "/proses").getBody()).contains("/proses/" + renja.getId());
+        soft.assertThat(getRaw(pelaksana, "/proses/" + renja.getId()).getStatusCode().value()).as("pelaksana opens the instance /proses lists")
                 .isEqualTo(200);
         // another kecamatan's pelaksana
-        soft.assertThat(get(login("pelaksana.ajibarang"), "/proses/" + renja.getId()).getStatusCode().value()).isEqualTo(404);
+        soft.assertThat(getRaw(login("pelaksana.ajibarang"), "/proses/" + renja.getId()).getStatusCode().value()).isEqualTo(404);
         soft.assertAll();
     }
 
@@ -270,11 +270,11 @@ class WebAttackIT extends AccessTestBase {
         org.assertj.core.api.Assertions.assertThat(post(pelaksana, "/tugas/" + step.getId(), "/tugas/" + step.getId() + "/selesai", Map.of())
                 .getStatusCode().value()).isEqualTo(302);
         SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(get(pelaksana, "/tugas/" + step.getId()).getBody()).contains("sudah diselesaikan");
-        ResponseEntity<String> otherKecamatan = get(login("pelaksana.ajibarang"), "/tugas/" + step.getId());
+        soft.assertThat(getRaw(pelaksana, "/tugas/" + step.getId()).getBody()).contains("sudah diselesaikan");
+        ResponseEntity<String> otherKecamatan = getRaw(login("pelaksana.ajibarang"), "/tugas/" + step.getId());
         soft.assertThat(otherKecamatan.getStatusCode().value()).isEqualTo(404);
         // the Kasubbag reads neither the Pelaksana's steps nor the instance (README: "the open steps of their own role")
-        ResponseEntity<String> kasubbag = get(login("kasubbag.arut-selatan"), "/tugas/" + step.getId());
+        ResponseEntity<String> kasubbag = getRaw(login("kasubbag.arut-selatan"), "/tugas/" + step.getId());
         soft.assertThat(kasubbag.getStatusCode().value()).as("kasubbag GET a finished pelaksana step").isEqualTo(404);
         soft.assertThat(kasubbag.getBody()).as("kasubbag learns who finished what").doesNotContain("pelaksana.arut-selatan pada");
         soft.assertAll();
@@ -300,7 +300,7 @@ class WebAttackIT extends AccessTestBase {
                     .getStatusCode().value()).isEqualTo(302);
             Session other = login(colleague);
             SoftAssertions soft = new SoftAssertions();
-            String page = get(other, "/tugas/" + step.getId()).getBody();
+            String page = getRaw(other, "/tugas/" + step.getId()).getBody();
             soft.assertThat(page).as("the colleague's step page").contains("pelaksana.arut-selatan");
             ResponseEntity<String> done = post(other, "/tugas/" + step.getId(), "/tugas/" + step.getId() + "/selesai", Map.of());
             soft.assertThat(done.getStatusCode().value()).as("colleague completes a step claimed by pelaksana.arut-selatan").isEqualTo(403);
@@ -335,7 +335,7 @@ class WebAttackIT extends AccessTestBase {
         ResponseEntity<String> uploaded = uploadRaw(kasubbag, "/tugas/" + draft.getId(), draft.getId(), "draf dokumen pelaksanaan anggaran",
                 XSS_NAME, TestFiles.pdf("Draf"));
         soft.assertThat(uploaded.getStatusCode().value()).as("upload named " + XSS_NAME).isIn(302, 400);
-        String stepPage = get(kasubbag, "/tugas/" + draft.getId()).getBody();
+        String stepPage = getRaw(kasubbag, "/tugas/" + draft.getId()).getBody();
         soft.assertThat(stepPage).as("step page with the flash and the dossier").doesNotContain("<img src=x");
         if (dossier.documents(dpa.getId()).isEmpty()) {
             provideDocuments(draft);
@@ -355,10 +355,10 @@ class WebAttackIT extends AccessTestBase {
         postStatus(soft, sekcam, page, action, Map.of("keputusan", "setuju", "catatan", "y".repeat(5000)), 400);
         soft.assertThat(openTask(dpa).getId()).as("the review is still open").isEqualTo(review.getId());
         postStatus(soft, sekcam, page, action, Map.of("keputusan", "kembalikan", "catatan", XSS_NOTE), 302);
-        String instance = get(login("camat.ajibarang"), "/proses/" + dpa.getId()).getBody();
+        String instance = getRaw(login("camat.ajibarang"), "/proses/" + dpa.getId()).getBody();
         soft.assertThat(instance).as("instance page").contains("dikembalikan").doesNotContain(XSS_NOTE, "<img src=x");
         // the step sent back, with the note, on the kasubbag's list
-        soft.assertThat(get(kasubbag, "/tugas?filter=dikembalikan").getBody()).doesNotContain(XSS_NOTE);
+        soft.assertThat(getRaw(kasubbag, "/tugas?filter=dikembalikan").getBody()).doesNotContain(XSS_NOTE);
         soft.assertAll();
     }
 
@@ -416,7 +416,7 @@ class WebAttackIT extends AccessTestBase {
     }
 
     private void status(SoftAssertions soft, Session session, String url, int expected) {
-        ResponseEntity<String> r = get(session, url);
+        ResponseEntity<String> r = getRaw(session, url);
         soft.assertThat(r.getStatusCode().value()).as("GET " + url).isEqualTo(expected);
         soft.assertThat(r.getBody() == null ? "" : r.getBody()).as("GET " + url + " body").doesNotContain("at id.sopflow", "Exception");
     }
@@ -427,21 +427,12 @@ class WebAttackIT extends AccessTestBase {
         soft.assertThat(r.getBody() == null ? "" : r.getBody()).as("POST " + action + " body").doesNotContain("at id.sopflow", "Exception");
     }
 
-    private ResponseEntity<String> get(Session session, String url) {
+    private ResponseEntity<String> getRaw(Session session, String url) {
         return exchange(session, HttpMethod.GET, url);
     }
 
     private ResponseEntity<String> exchange(Session session, HttpMethod method, String url) {
         return noRedirects().exchange(URI.create(rest.getRootUri() + url), method, new HttpEntity<>(session.headers()), String.class);
-    }
-
-    private ResponseEntity<String> post(Session session, String pageUrl, String action, Map<String, String> fields) {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        fields.forEach(form::add);
-        form.add("_csrf", token(session, pageUrl));
-        HttpHeaders headers = session.headers();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        return noRedirects().exchange(action, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
     }
 
     /** A multipart upload written byte for byte (hostile file names kept), the token in the header. */
@@ -451,13 +442,4 @@ class WebAttackIT extends AccessTestBase {
         return noRedirects().exchange("/tugas/" + taskId + "/dokumen", HttpMethod.POST, multipart(kind, name, content, headers), String.class);
     }
 
-    private String token(Session session, String pageUrl) {
-        Matcher m = CSRF.matcher(get(session, pageUrl).getBody());
-        org.assertj.core.api.Assertions.assertThat(m.find()).as("CSRF token on " + pageUrl).isTrue();
-        return m.group(1);
-    }
-
-    private TestRestTemplate noRedirects() {
-        return rest.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
-    }
 }

@@ -32,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WebPagesIT extends AccessTestBase {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @Autowired
     TaskService tasks;
 
@@ -156,20 +154,6 @@ class WebPagesIT extends AccessTestBase {
         assertThat(get(admin, "/kalender?tahun=2027").getBody()).doesNotContain("Hari jadi kabupaten");
     }
 
-    private ResponseEntity<String> get(Session session, String url) {
-        return noRedirects().exchange(url, HttpMethod.GET, new HttpEntity<>(session.headers()), String.class);
-    }
-
-    /** Posts a form of the page {@code pageUrl} (with its CSRF token). */
-    private ResponseEntity<String> post(Session session, String pageUrl, String action, Map<String, String> fields) {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        fields.forEach(form::add);
-        form.add("_csrf", token(session, pageUrl));
-        HttpHeaders headers = session.headers();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        return noRedirects().exchange(action, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
-    }
-
     private ResponseEntity<String> upload(Session session, String taskId, String kind, String name, byte[] content) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("_csrf", token(session, "/tugas/" + taskId));
@@ -185,13 +169,4 @@ class WebPagesIT extends AccessTestBase {
         return noRedirects().exchange("/tugas/" + taskId + "/dokumen", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
     }
 
-    private String token(Session session, String pageUrl) {
-        Matcher m = CSRF.matcher(get(session, pageUrl).getBody());
-        assertThat(m.find()).as("CSRF token on " + pageUrl).isTrue();
-        return m.group(1);
-    }
-
-    private TestRestTemplate noRedirects() {
-        return rest.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
-    }
 }
