@@ -226,6 +226,35 @@ class BrowserIT extends AccessTestBase {
     }
 
     @Test
+    void bappedaReceivesARupOnAPhoneAndTheKecamatanSeesItsTandaTerima() {
+        ProcessInstance rup = startAs("pelaksana.arut-selatan", "rup");
+        walk(rup.getId(), 99, "arut-selatan");
+        signIn("staf.bappeda");
+        click(By.partialLinkText("Kiriman menunggu jawaban"));
+        waitFor(By.xpath("//h1[normalize-space()='Kotak masuk Bappeda']"));
+        check("kotak-masuk");
+        open("/kiriman/" + submissionOf(rup.getId()));
+        waitFor(By.xpath("//h2[normalize-space()='Jawaban Bappeda']"));
+        assertThat(browser.findElement(By.id("dokumen")).findElement(By.xpath("..")).getText())
+                .contains("RUP yang ditandatangani", "surat pengantar yang ditandatangani");
+        check("kiriman");
+        click(By.xpath("//button[normalize-space()='Terima']"));
+        waitFor(By.xpath("//p[@role='status' and contains(., 'tanda terima TT/')]"));
+        String receipt = browser.findElement(By.xpath("//p[@role='status']")).getText().replaceAll("(?s).*(TT/\\d{4}/\\d{4}).*", "$1");
+        check("kiriman-diterima");
+        open("/ikhtisar");
+        waitFor(By.xpath("//h1[contains(., 'Ikhtisar kabupaten')]"));
+        check("ikhtisar");
+
+        signIn("sekcam.arut-selatan");
+        open("/proses/" + rup.getId());
+        waitFor(By.xpath("//h2[normalize-space()='Kiriman ke Bappeda']"));
+        assertThat(browser.findElement(By.id("kiriman")).findElement(By.xpath("..")).getText()).contains("diterima", receipt);
+        check("instance-diterima");
+        assertThat(findings).as("axe-core (serious, critical) and horizontal overflow at 360 px").isEmpty();
+    }
+
+    @Test
     void theOtherPagesPassTheSameChecks() {
         signIn("pelaksana.arut-selatan");
         for (String page : java.util.List.of("/tugas", "/proses", "/mulai", "/tugas/tidak-ada")) {
