@@ -29,8 +29,8 @@ class BappedaStepDelegate implements JavaDelegate {
                     .correlateWithResult());
             return;
         }
-        String businessKey = execution.getTenantId() + ":" + (execution.getProcessBusinessKey() == null ? execution.getProcessInstanceId()
-                : execution.getProcessBusinessKey());
+        String businessKey = Submission.bappedaBusinessKey(execution.getTenantId(), execution.getProcessBusinessKey(),
+                execution.getProcessInstanceId());
         Caller.without(execution.getProcessEngineServices().getIdentityService(), () -> runtime
                 .createMessageCorrelation(ProcessContract.bappedaStartMessage(processKey)).processInstanceBusinessKey(businessKey)
                 .setVariable(ProcessContract.KECAMATAN_INSTANCE, execution.getProcessInstanceId()).correlateStartMessage());

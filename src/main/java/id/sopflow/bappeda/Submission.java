@@ -37,6 +37,14 @@ public record Submission(String id, String instanceId, int step, String kecamata
         }
     }
 
+    /**
+     * The business key of a Bappeda process started for a kecamatan's instance (its inbox instance, its step of an SOP):
+     * {@code arut-selatan:RUP-2026}, or the instance id for an instance without a business key.
+     */
+    static String bappedaBusinessKey(String kecamatan, String businessKey, String instanceId) {
+        return kecamatan + ":" + (businessKey == null ? instanceId : businessKey);
+    }
+
     /** The period as the overview counts it: {@code 2026} or {@code 2026-11}. */
     public String period() {
         return month.map(m -> "%d-%02d".formatted(year, m)).orElse(String.valueOf(year));

@@ -49,10 +49,12 @@ class SubmissionController {
 
     private final Submissions submissions;
     private final WorkingCalendars calendars;
+    private final java.time.Clock clock;
 
-    SubmissionController(Submissions submissions, WorkingCalendars calendars) {
+    SubmissionController(Submissions submissions, WorkingCalendars calendars, java.time.Clock clock) {
         this.submissions = submissions;
         this.calendars = calendars;
+        this.clock = clock;
     }
 
     @GetMapping("/kiriman")
@@ -89,7 +91,7 @@ class SubmissionController {
 
     @GetMapping("/ikhtisar")
     Overview.Matrix overview(@RequestParam(required = false) Integer tahun) {
-        return submissions.overview(tahun == null ? java.time.Year.now(ZoneId.of("Asia/Jakarta")).getValue() : tahun);
+        return submissions.overview(tahun == null ? clock.instant().atZone(ZoneId.of("Asia/Jakarta")).getYear() : tahun);
     }
 
     private SubmissionView view(Submission s) {

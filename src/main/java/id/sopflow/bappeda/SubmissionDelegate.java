@@ -86,7 +86,7 @@ class SubmissionDelegate implements JavaDelegate {
         // the inbox is Bappeda's (its tenant); the sender may not start it, SOPflow does
         Caller.without(identity, () -> execution.getProcessEngineServices().getRuntimeService()
                 .createMessageCorrelation(ProcessContract.SUBMISSION_MESSAGE)
-                .processInstanceBusinessKey(sent.kecamatan() + ":" + (sent.businessKey() == null ? instanceId : sent.businessKey()))
+                .processInstanceBusinessKey(Submission.bappedaBusinessKey(sent.kecamatan(), sent.businessKey(), instanceId))
                 .setVariable(ProcessContract.SUBMISSION_ID, sent.id())
                 .correlateStartMessage());
     }

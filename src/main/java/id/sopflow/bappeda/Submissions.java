@@ -156,6 +156,9 @@ public class Submissions {
         if (!readsEveryKecamatan(user)) {
             throw new Forbidden("Ikhtisar kabupaten hanya untuk Bappeda dan admin.");
         }
+        if (year < 2000 || year > 2100) {
+            throw new InvalidInput("tahun " + year + " di luar rentang 2000 sampai 2100");
+        }
         List<Column> columns = new ArrayList<>();
         Set<String> keys = new java.util.LinkedHashSet<>();
         for (SopDefinition sop : catalog.definitions()) {
@@ -200,6 +203,9 @@ public class Submissions {
         CurrentUser user = users.current();
         if (!readsEveryKecamatan(user)) {
             throw new Forbidden("Ikhtisar kabupaten hanya untuk Bappeda dan admin.");
+        }
+        if (period == null || !period.matches("(20\\d{2}|2100)(-(0[1-9]|1[0-2]))?")) {
+            throw new InvalidInput("periode '" + period + "' tidak dikenal; gunakan tahun (2026) atau tahun-bulan (2026-11)");
         }
         int year = Integer.parseInt(period.substring(0, 4));
         Set<String> late = monitoring.alerts("terbuka", "TERLAMBAT", kecamatan).stream().map(Monitoring.AlertView::prosesInstanceId)
