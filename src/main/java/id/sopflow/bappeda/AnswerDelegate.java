@@ -54,11 +54,16 @@ class AnswerDelegate implements JavaDelegate {
         }
         records.event(id, submission.version(), status.name(), by, now, received ? null : note, receipt);
         String finalReceipt = receipt;
-        Caller.without(execution.getProcessEngineServices().getIdentityService(), () -> execution.getProcessEngineServices()
-                .getRuntimeService().createMessageCorrelation(ProcessContract.ANSWER_MESSAGE)
-                .processInstanceId(submission.instanceId())
-                .setVariable(ProcessContract.receivedVariable(submission.step()), received)
-                .correlateWithResult());
+        try {
+            Caller.without(execution.getProcessEngineServices().getIdentityService(), () -> execution.getProcessEngineServices()
+                    .getRuntimeService().createMessageCorrelation(ProcessContract.ANSWER_MESSAGE)
+                    .processInstanceId(submission.instanceId())
+                    .setVariable(ProcessContract.receivedVariable(submission.step()), received)
+                    .correlateWithResult());
+        } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException notWaiting) {
+            throw new StepNotReady("Proses " + submission.document() + " " + submission.kecamatan() + " tidak lagi menunggu jawaban "
+                    + "Bappeda (dihentikan atau dipindahkan admin); kiriman ini tidak dapat dijawab.");
+        }
         List<Recipient> told = new ArrayList<>();
         if (submission.sentBy() != null) {
             told.add(Recipient.user(submission.sentBy()));

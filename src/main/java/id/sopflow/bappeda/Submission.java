@@ -1,5 +1,7 @@
 package id.sopflow.bappeda;
 
+import id.sopflow.sop.ProcessContract;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -42,7 +44,8 @@ public record Submission(String id, String instanceId, int step, String kecamata
      * {@code arut-selatan:RUP-2026}, or the instance id for an instance without a business key.
      */
     static String bappedaBusinessKey(String kecamatan, String businessKey, String instanceId) {
-        return kecamatan + ":" + (businessKey == null ? instanceId : businessKey);
+        String key = kecamatan + ":" + (businessKey == null ? instanceId : businessKey);
+        return key.length() <= ProcessContract.BUSINESS_KEY_MAX_LENGTH ? key : kecamatan + ":" + instanceId;
     }
 
     /** The period as the overview counts it: {@code 2026} or {@code 2026-11}. */

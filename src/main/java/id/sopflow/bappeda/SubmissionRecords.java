@@ -36,9 +36,12 @@ class SubmissionRecords {
     }
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate newTransaction;
 
-    SubmissionRecords(JdbcTemplate jdbc) {
+    SubmissionRecords(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     Optional<Submission> find(String id) {
@@ -131,12 +134,17 @@ class SubmissionRecords {
      */
     int nextReceipt(int year) {
         if (jdbc.update("update SOPFLOW_TANDA_TERIMA_URUT set terakhir = terakhir + 1 where tahun = ?", year) == 0) {
-            try {
-                jdbc.update("insert into SOPFLOW_TANDA_TERIMA_URUT (tahun, terakhir) values (?, 1)", year);
-                return 1;
-            } catch (DuplicateKeyException first) {
-                jdbc.update("update SOPFLOW_TANDA_TERIMA_URUT set terakhir = terakhir + 1 where tahun = ?", year);
-            }
+            // the year's first receipt: its counter row is made in a transaction of its own, so that two first receipts at
+            // once do not break the answer's transaction (PostgreSQL aborts a transaction at a duplicate key); then counted
+            // under the row's lock like every other
+            newTransaction.executeWithoutResult(status -> {
+                try {
+                    jdbc.update("insert into SOPFLOW_TANDA_TERIMA_URUT (tahun, terakhir) values (?, 0)", year);
+                } catch (DuplicateKeyException madeMeanwhile) {
+                    status.setRollbackOnly();
+                }
+            });
+            jdbc.update("update SOPFLOW_TANDA_TERIMA_URUT set terakhir = terakhir + 1 where tahun = ?", year);
         }
         Integer last = jdbc.queryForObject("select terakhir from SOPFLOW_TANDA_TERIMA_URUT where tahun = ?", Integer.class, year);
         return last == null ? 1 : last;

@@ -100,8 +100,11 @@ public class Submissions {
         if (month != null && (month < 1 || month > 12)) {
             throw new InvalidInput("bulan " + month + " tidak ada; gunakan 1 sampai 12");
         }
+        if (year != null) {
+            requireYear(year);
+        }
         return records.search(new SubmissionRecords.Filter(Optional.ofNullable(sop).filter(s -> !s.isBlank()).map(String::strip), scope,
-                Optional.ofNullable(year), Optional.ofNullable(month), status(status)));
+                Optional.ofNullable(year), Optional.ofNullable(month), status(status))).stream().filter(s -> mayRead(user, s)).toList();
     }
 
     /** One submission with its documents and history; 404 for whoever may not read it. */
@@ -156,9 +159,7 @@ public class Submissions {
         if (!readsEveryKecamatan(user)) {
             throw new Forbidden("Ikhtisar kabupaten hanya untuk Bappeda dan admin.");
         }
-        if (year < 2000 || year > 2100) {
-            throw new InvalidInput("tahun " + year + " di luar rentang 2000 sampai 2100");
-        }
+        requireYear(year);
         List<Column> columns = new ArrayList<>();
         Set<String> keys = new java.util.LinkedHashSet<>();
         for (SopDefinition sop : catalog.definitions()) {
@@ -208,6 +209,10 @@ public class Submissions {
             throw new InvalidInput("periode '" + period + "' tidak dikenal; gunakan tahun (2026) atau tahun-bulan (2026-11)");
         }
         int year = Integer.parseInt(period.substring(0, 4));
+        // a cell of the overview: a kecamatan of the file and an SOP that it sends to Bappeda, nothing else
+        if (organisation.kecamatan().stream().noneMatch(k -> k.id().equals(kecamatan)) || !sends(known(processKey, kecamatan))) {
+            throw new NotFound("sel ikhtisar '" + kecamatan + "', '" + processKey + "' tidak ada");
+        }
         Set<String> late = monitoring.alerts("terbuka", "TERLAMBAT", kecamatan).stream().map(Monitoring.AlertView::prosesInstanceId)
                 .collect(Collectors.toSet());
         List<Submission> sent = records.search(new SubmissionRecords.Filter(Optional.of(processKey), List.of(kecamatan),
@@ -229,6 +234,21 @@ public class Submissions {
 
     // ---------------------------------------------------------------------------------------------------------------
 
+    private SopDefinition known(String processKey, String kecamatan) {
+        try {
+            return processKey == null || ProcessContract.isBappedaProcess(processKey) || ProcessContract.isSchedule(processKey) ? null
+                    : catalog.get(processKey, kecamatan);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static void requireYear(int year) {
+        if (year < 2000 || year > 2100) {
+            throw new InvalidInput("tahun " + year + " di luar rentang 2000 sampai 2100");
+        }
+    }
+
     private Submission answer(String id, boolean received, String note) {
         Submission submission = readable(id);
         if (!mayAnswer(users.current())) {
@@ -247,7 +267,20 @@ public class Submissions {
         if (note != null) {
             answer.put(ProcessContract.NOTE, note);
         }
-        tasks.complete(task.getId(), answer);
+        try {
+            tasks.complete(task.getId(), answer);
+        } catch (org.camunda.bpm.engine.ProcessEngineException refused) {
+            // a second answer at the same moment (a double click, two Bappeda staff) finds the task gone or the submission
+            // answered: the first one stands
+            Submission now = records.find(id).orElse(submission);
+            if (now.answered()) {
+                throw new Conflict(answered(now));
+            }
+            if (refused instanceof id.sopflow.engine.StepNotReady) {
+                throw new Conflict(refused.getMessage());
+            }
+            throw refused;
+        }
         return records.find(id).orElseThrow();
     }
 
@@ -264,10 +297,19 @@ public class Submissions {
     private Submission readable(String id) {
         Submission submission = id == null ? null : records.find(id).orElse(null);
         CurrentUser user = users.current();
-        if (submission == null || !(readsEveryKecamatan(user) || user.kecamatan().contains(submission.kecamatan()))) {
+        if (submission == null || !mayRead(user, submission)) {
             throw new NotFound("kiriman '" + id + "' tidak ditemukan");
         }
         return submission;
+    }
+
+    /**
+     * Bappeda and the admin read every submission; in the kecamatan, the Sekcam and the Camat read their kecamatan's,
+     * and whoever sent one reads it (a step's holder reads the dossier itself on the instance page).
+     */
+    private static boolean mayRead(CurrentUser user, Submission submission) {
+        return readsEveryKecamatan(user) || user.kecamatan().contains(submission.kecamatan())
+                && (user.seesWholeOffice() || user.id() != null && user.id().equals(submission.sentBy()));
     }
 
     /** Running instances of these SOPs per cell key, read as SOPflow (Bappeda reads no kecamatan instance itself). */
@@ -282,7 +324,10 @@ public class Submissions {
             if (p.getTenantId() == null) {
                 continue;
             }
-            SopDefinition sop = catalog.get(p.getProcessDefinitionKey(), p.getTenantId());
+            SopDefinition sop = known(p.getProcessDefinitionKey(), p.getTenantId());
+            if (sop == null) {
+                continue;
+            }
             int[] period = SubmissionDelegate.period(null, p.getBusinessKey(), p.getStartTime().toInstant(), sop.schedule().isPresent());
             if (period[0] != year) {
                 continue;

@@ -17,7 +17,8 @@ public record CurrentUser(String id, List<String> groups, List<String> kecamatan
     /** No user: SOPflow itself. */
     public static final CurrentUser SYSTEM = new CurrentUser(null, List.of(), List.of(), Optional.empty());
 
-    private static final Set<String> EVERY_KECAMATAN = Set.of(Organisation.CAMUNDA_ADMIN_GROUP, Role.ADMIN.id(), Role.BAPPEDA.id());
+    private static final Set<String> EVERY_KECAMATAN = Set.of(Organisation.CAMUNDA_ADMIN_GROUP, Role.ADMIN.id(), Role.BAPPEDA.id(),
+            Role.KEPALA_BAPPEDA.id());
 
     public CurrentUser {
         groups = List.copyOf(groups);

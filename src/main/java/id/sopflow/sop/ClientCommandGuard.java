@@ -124,6 +124,14 @@ final class ClientCommandGuard extends CommandInterceptor {
             throw new AuthorizationException("Pesan dan sinyal proses SOP hanya dikirim oleh SOPflow sendiri (kiriman ke Bappeda dan "
                     + "jawabannya); tidak dapat dikirim lewat API.");
         }
+        if (command instanceof org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd
+                || command instanceof org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd
+                || command instanceof org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd) {
+            // an SOP step has no error or escalation path: such a "completion" would end the instance unseen, or write
+            // variables past the rules of a completion
+            throw new AuthorizationException("Langkah SOP diselesaikan, disetujui atau dikembalikan; kesalahan BPMN (bpmnError) dan "
+                    + "eskalasi BPMN lewat API tidak dipakai dan ditolak untuk semua pengguna.");
+        }
         if (!admin && command instanceof HistoricActivityStatisticsQueryImpl) {
             // counts every kecamatan's instances of a definition (the engine applies no tenant check here)
             throw new AuthorizationException("Statistik riwayat per definisi hanya untuk admin.");

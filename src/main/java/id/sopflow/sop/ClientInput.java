@@ -45,6 +45,9 @@ public final class ClientInput {
                         + String.join(", ", new TreeSet<>(ProcessContract.START_VARIABLES)));
             } else if (!(variables.get(name) instanceof String) && variables.get(name) != null) {
                 problems.add("variabel '" + name + "' harus berupa teks");
+            } else if (ProcessContract.PERIOD.equals(name) && variables.get(name) instanceof String p
+                    && !p.strip().matches("(20\\d{2}|2100)(-(0[1-9]|1[0-2]))?")) {
+                problems.add("variabel 'periode' '" + p + "' bukan periode; gunakan tahun (2026) atau tahun-bulan (2026-11)");
             }
         }
         return problems;

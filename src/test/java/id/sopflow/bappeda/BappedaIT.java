@@ -237,6 +237,55 @@ class BappedaIT extends AccessTestBase {
         assertThat(getMap(as(BAPPEDA), "/api/ikhtisar?tahun=dua").getStatusCode().value()).isEqualTo(400);
     }
 
+    @Test
+    void twoAnswersAtOnceAreOneTandaTerimaAndOne409() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 2; round++) {
+                ProcessInstance rup = startAs(PELAKSANA, "rup");
+                walk(rup.getId(), 99);
+                String id = submissionOf(rup.getId());
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<ResponseEntity<Map<String, Object>>>> answers = new java.util.ArrayList<>();
+                for (String act : List.of("/terima", round == 0 ? "/terima" : "/kembalikan")) {
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return postMap(BAPPEDA, "/api/kiriman/" + id + act, "{\"catatan\": \"Lampiran kurang\"}");
+                    }));
+                }
+                go.countDown();
+                List<Integer> codes = new java.util.ArrayList<>();
+                for (var answer : answers) {
+                    codes.add(answer.get().getStatusCode().value());
+                }
+                assertThat(codes).as("round " + round).containsExactlyInAnyOrder(200, 409);
+                assertThat(getMap(as(BAPPEDA), "/api/kiriman/" + id).getBody().get("riwayat")).asList().as("one answer recorded").hasSize(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theOverviewsCellsAreOnlyTheSopsThatSendAndTheSubmissionsOnlyForWhoMayRead() {
+        ProcessInstance rup = startAs(PELAKSANA, "rup");
+        walk(rup.getId(), 99);
+        String id = submissionOf(rup.getId());
+        for (String cell : List.of("kecamatan=ajibarang&sop=renstra&periode=2026", "kecamatan=ajibarang&sop=dpa&periode=2026",
+                "kecamatan=arut-selatan&sop=renstra-bappeda&periode=2026", "kecamatan=arut-selatan&sop=penerimaan-dokumen-bappeda&periode=2026",
+                "kecamatan=tidak-ada&sop=rup&periode=2026")) {
+            ResponseEntity<String> page = as(BAPPEDA).getForEntity("/ikhtisar/sel?" + cell, String.class);
+            assertThat(page.getStatusCode().value()).as(cell).isEqualTo(404);
+        }
+        assertThat(getMap(as(BAPPEDA), "/api/kiriman?tahun=1999").getStatusCode().value()).isEqualTo(400);
+        assertThat(getMap(as(BAPPEDA), "/api/ikhtisar?tahun=99999").getStatusCode().value()).isEqualTo(400);
+        // in the kecamatan: the Sekcam, the Camat and who sent it; not every colleague
+        assertThat(getMap(as("camat.arut-selatan"), "/api/kiriman/" + id).getStatusCode().value()).isEqualTo(200);
+        assertThat(getMap(as("tim.arut-selatan"), "/api/kiriman/" + id).getStatusCode().value()).isEqualTo(404);
+        assertThat(getList(as("tim.arut-selatan"), "/api/kiriman").getBody()).noneMatch(k -> id.equals(k.get("id")));
+        assertThat(getMap(as(PELAKSANA), "/api/kiriman/" + id).getStatusCode().value()).isEqualTo(200);
+    }
+
     /** Starts an SOP with a business key, as the user (their kecamatan is the instance's). */
     private ProcessInstance start(String user, String key, String businessKey) {
         List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList();

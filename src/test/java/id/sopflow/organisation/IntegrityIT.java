@@ -112,6 +112,23 @@ class IntegrityIT extends AccessTestBase {
         assertThat(runtimeService.getVariables(renja.getId())).doesNotContainKey(ProcessContract.APPROVED);
     }
 
+    @Test
+    void aStepIsNotEndedByABpmnErrorOrEscalation() {
+        ProcessInstance renja = startAs(PELAKSANA, "renja");
+        Task first = openTask(renja);
+        String deadline = "\"variables\": {\"tenggatLaporan\": {\"value\": \"2099-12-31T00:00:00.000+0700\", \"type\": \"Date\"}}";
+        for (String user : List.of(PELAKSANA, "admin")) {
+            ResponseEntity<String> error = postJson(as(user), "/engine-rest/task/" + first.getId() + "/bpmnError",
+                    "{\"errorCode\": \"x\", " + deadline + "}");
+            assertThat(error.getStatusCode().value()).as(user + " " + error.getBody()).isEqualTo(403);
+            ResponseEntity<String> escalation = postJson(as(user), "/engine-rest/task/" + first.getId() + "/bpmnEscalation",
+                    "{\"escalationCode\": \"x\", " + deadline + "}");
+            assertThat(escalation.getStatusCode().value()).as(user + " " + escalation.getBody()).isEqualTo(403);
+        }
+        assertUntouched(first, "tenggatLaporan");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(renja.getId()).count()).isOne();
+    }
+
     // --- 2. no skipping the SOP ----------------------------------------------------------------------------
 
     @Test

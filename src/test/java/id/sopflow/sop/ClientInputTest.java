@@ -63,6 +63,11 @@ class ClientInputTest {
                 .containsExactly("variabel 'warna' tidak diterima saat memulai SOP; yang diterima: kecamatan, periode");
         assertThat(ClientInput.startProblems(Map.of(), "K".repeat(256)))
                 .containsExactly("business key terlalu panjang (256 karakter, maksimal 255)");
+        assertThat(ClientInput.startProblems(Map.of(ProcessContract.PERIOD, "2027"), null)).isEmpty();
+        for (String bad : new String[] {"2026-00", "2026-13", "26", "1999", "2026-1", "Nov 2026"}) {
+            assertThat(ClientInput.startProblems(Map.of(ProcessContract.PERIOD, bad), null)).as(bad)
+                    .containsExactly("variabel 'periode' '" + bad + "' bukan periode; gunakan tahun (2026) atau tahun-bulan (2026-11)");
+        }
     }
 
     @Test
