@@ -269,9 +269,9 @@ public class Submissions {
         }
         try {
             tasks.complete(task.getId(), answer);
-        } catch (org.camunda.bpm.engine.ProcessEngineException refused) {
-            // a second answer at the same moment (a double click, two Bappeda staff) finds the task gone or the submission
-            // answered: the first one stands
+        } catch (RuntimeException refused) {
+            // a second answer at the same moment (a double click, two Bappeda staff) finds the task gone, its instance gone
+            // (the engine may fail in any way then) or the submission answered: the first one stands
             Submission now = records.find(id).orElse(submission);
             if (now.answered()) {
                 throw new Conflict(answered(now));

@@ -2,7 +2,6 @@ package id.sopflow.bappeda;
 
 import id.sopflow.organisation.AccessTestBase;
 import id.sopflow.sop.ProcessContract;
-import id.sopflow.sop.StepMetadata;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -34,6 +33,15 @@ class BappedaIT extends AccessTestBase {
     RepositoryService repository;
     @Autowired
     org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** The alerts of the timers fired here would be the next tests' (they share the application context). */
+    @org.junit.jupiter.api.AfterEach
+    void forgetAlerts() {
+        jdbc.update("delete from SOPFLOW_PERINGATAN");
+        jdbc.update("delete from SOPFLOW_PEMBERITAHUAN");
+    }
 
     @Test
     void aRupReachesBappedaAndIsReceivedWithATandaTerimaThatEndsTheKecamatansProcess() {

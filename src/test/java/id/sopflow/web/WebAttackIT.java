@@ -8,8 +8,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -24,8 +22,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The staff web app attacked and misused (written by a review; each of its findings was fixed): bad parameters are 4xx,
@@ -36,7 +32,6 @@ import java.util.regex.Pattern;
  */
 class WebAttackIT extends AccessTestBase {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String XSS_NAME = "<img src=x onerror=alert(1)>.pdf";
     private static final String XSS_NOTE = "<script>alert('catatan')</script>";
 
