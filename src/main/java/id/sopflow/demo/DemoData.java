@@ -66,6 +66,10 @@ class DemoData {
             ProcessInstance rup = start("rup", "arut-selatan", "RUP-2027", daysAgo("arut-selatan", 3, "08:00"));
             work(rup, 4, daysAgo("arut-selatan", 3, "09:00"), daysAgo("arut-selatan", 2, "10:00"),
                     daysAgo("arut-selatan", 1, "09:00"), daysAgo("arut-selatan", 1, "10:00"));
+            // Arut Selatan: last year's RUP signed and sent to Bappeda yesterday: waiting in Bappeda's inbox (Kotak masuk).
+            ProcessInstance sent = start("rup", "arut-selatan", "RUP-2026", daysAgo("arut-selatan", 1, "08:00"));
+            work(sent, 11, java.util.stream.IntStream.range(0, 11)
+                    .mapToObj(i -> daysAgo("arut-selatan", 1, "08:05").plus(java.time.Duration.ofMinutes(5L * i))).toArray(Instant[]::new));
             // Arut Selatan: LAKIP just started, on time.
             start("lakip", "arut-selatan", "LAKIP-2026", now);
             // Ajibarang: DPA at the Kasi's draft (1 hari kerja) for 2 working days: late and escalated.
@@ -75,7 +79,7 @@ class DemoData {
             // Ajibarang: its own Renstra (7 steps), started today, the SK Tim already in its dossier.
             ProcessInstance renstra = start("renstra", "ajibarang", "RENSTRA-2027", now);
             file(renstra, "camat.ajibarang", "SK Tim penyusunan Renstra / Revisi Renstra", "sk-tim-renstra.pdf", now);
-            LOG.info("Data demo dibuat: 5 instance SOP di Arut Selatan dan Ajibarang");
+            LOG.info("Data demo dibuat: 6 instance SOP di Arut Selatan dan Ajibarang, satu kiriman di kotak masuk Bappeda");
         } finally {
             EngineClock.reset();
         }

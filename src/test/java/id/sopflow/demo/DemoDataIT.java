@@ -31,13 +31,16 @@ class DemoDataIT {
     @Test
     void seedsOnceWithLateSteps() {
         assertThat(runtime.createProcessInstanceQuery().list()).extracting(ProcessInstance::getBusinessKey)
-                .containsExactlyInAnyOrder("RENJA-2027", "RUP-2027", "LAKIP-2026", "DPA-2027", "RENSTRA-2027");
+                .containsExactlyInAnyOrder("RENJA-2027", "RUP-2027", "RUP-2026", "LAKIP-2026", "DPA-2027", "RENSTRA-2027",
+                        "arut-selatan:RUP-2026"); // the last, Bappeda's inbox for the RUP 2026 that was sent
+        assertThat(jdbc.queryForList("select status from SOPFLOW_KIRIMAN where business_key = 'RUP-2026'", String.class))
+                .containsExactly("TERKIRIM");
         assertThat(runtime.createProcessInstanceQuery().tenantIdIn("ajibarang").count()).isEqualTo(2);
 
         management.createJobQuery().executable().list().forEach(j -> management.executeJob(j.getId()));
         assertThat(jdbc.queryForList("select distinct business_key from SOPFLOW_PERINGATAN where jenis = 'TERLAMBAT'", String.class))
                 .contains("RENJA-2027", "RUP-2027", "DPA-2027")
-                .doesNotContain("LAKIP-2026", "RENSTRA-2027");
+                .doesNotContain("LAKIP-2026", "RENSTRA-2027", "RUP-2026");
 
         java.sql.Timestamp rupStart = jdbc.queryForObject(
                 "select mulai from SOPFLOW_PERINGATAN where business_key = 'RUP-2027' and jenis = 'TERLAMBAT'", java.sql.Timestamp.class);
@@ -51,6 +54,6 @@ class DemoDataIT {
                 .allSatisfy(pdf -> assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-"));
 
         demo.seed();
-        assertThat(history.createHistoricProcessInstanceQuery().count()).as("seeded once").isEqualTo(5);
+        assertThat(history.createHistoricProcessInstanceQuery().count()).as("seeded once").isEqualTo(7);
     }
 }
