@@ -2,7 +2,10 @@ package id.sopflow.durability;
 
 import id.sopflow.SopflowApplication;
 import id.sopflow.engine.EngineClock;
+import id.sopflow.dossier.DossierBeans;
+import id.sopflow.sop.ProcessContract;
 import id.sopflow.sop.SopStart;
+import id.sopflow.sop.StepMetadata;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
@@ -48,8 +51,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same step is completed from both nodes at the same moment, through {@code /engine-rest} and through the web app:
  * exactly one completion succeeds, the other is a clean 409 with a message, never a 500.
  * <p>
+ * Last, a submission is answered on both nodes at once through {@code /api}: one tanda terima, one 409.
+ * <p>
  * The steps are started by a third, short-lived instance of the application in this JVM (no job executor), with the
- * engine clock moved back: the nodes run on the real clock.
+ * engine clock moved back: the nodes run on the real clock. It also sends an RUP to Bappeda, for the last test.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -59,6 +64,7 @@ class ClusterIT {
     private static final int RACES = 10;
     private static final String KECAMATAN = "arut-selatan";
     private static final String STAFF = "pelaksana." + KECAMATAN;
+    private static final String BAPPEDA = "staf.bappeda";
 
     private static ApplicationProcess.Database database;
     private static ApplicationProcess nodeA;
@@ -98,7 +104,8 @@ class ClusterIT {
 
         assertThat(jdbc.queryForList("SELECT kunci FROM SOPFLOW_PERINGATAN GROUP BY kunci HAVING COUNT(*) > 1", String.class))
                 .as("an alert recorded twice").isEmpty();
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT tugas_id) FROM SOPFLOW_PERINGATAN WHERE jenis = 'ESKALASI'", Integer.class))
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT tugas_id) FROM SOPFLOW_PERINGATAN WHERE jenis = 'ESKALASI' "
+                + "AND business_key LIKE 'LAKIP-KLASTER-%'", Integer.class))
                 .as("steps escalated").isEqualTo(STEPS);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_INCIDENT", Integer.class)).as("incidents").isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB WHERE EXCEPTION_MSG_ IS NOT NULL", Integer.class))
@@ -139,6 +146,24 @@ class ClusterIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void aSubmissionAnsweredOnBothNodesAtOnceIsOneTandaTerimaAndOne409ThroughTheApi() throws Exception {
+        // the RUP that the starter sent waits in Bappeda's inbox
+        String submission = nodeA.getJson("/api/kiriman?status=terkirim", BAPPEDA).get(0).get("id").asText();
+        List<HttpResponse<String>> answers = race(
+                () -> ApplicationProcess.exchange(HttpRequest.newBuilder(URI.create(nodeA.url() + "/api/kiriman/" + submission + "/terima"))
+                        .POST(HttpRequest.BodyPublishers.noBody()), BAPPEDA),
+                () -> ApplicationProcess.exchange(HttpRequest.newBuilder(URI.create(nodeB.url() + "/api/kiriman/" + submission + "/terima"))
+                        .POST(HttpRequest.BodyPublishers.noBody()), BAPPEDA));
+        assertThat(answers.stream().map(HttpResponse::statusCode).sorted().toList()).as("answers: %s",
+                answers.stream().map(HttpResponse::body).toList()).containsExactly(200, 409);
+        assertThat(answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow().body())
+                .as("a problem detail that says why").contains("\"status\":409").contains("\"detail\"");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SOPFLOW_KIRIMAN WHERE nomor_tanda_terima IS NOT NULL", Integer.class))
+                .as("tanda terima given").isEqualTo(1);
+    }
+
     private static void assertOneSucceededAndOneConflicted(String task, List<HttpResponse<String>> answers, int success) {
         List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).sorted().toList();
         assertThat(statuses).as("answers to the two completions of %s: %s", task, answers.stream().map(HttpResponse::body).toList())
@@ -176,12 +201,13 @@ class ClusterIT {
     }
 
     private static List<String> openSteps(int count) {
-        return jdbc.queryForList("SELECT ID_ FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = 'langkah_01' ORDER BY ID_", String.class)
-                .subList(0, count);
+        return jdbc.queryForList("SELECT t.ID_ FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ "
+                + "WHERE e.BUSINESS_KEY_ LIKE 'LAKIP-KLASTER-%' AND t.TASK_DEF_KEY_ = 'langkah_01' ORDER BY t.ID_", String.class).subList(0, count);
     }
 
     private static int alerts(String kind) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM SOPFLOW_PERINGATAN WHERE jenis = ?", Integer.class, kind);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM SOPFLOW_PERINGATAN WHERE jenis = ? AND business_key LIKE 'LAKIP-KLASTER-%'",
+                Integer.class, kind);
     }
 
     private static int dueTimers() {
@@ -209,6 +235,19 @@ class ClusterIT {
                     EngineClock.reset();
                 }
             });
+            sendRupToBappeda(engine, starter.getBean(javax.sql.DataSource.class));
+        }
+    }
+
+    /** An RUP of Arut Selatan worked to its step 11, which sends it to Bappeda (now: nothing falls due). */
+    private static void sendRupToBappeda(ProcessEngine engine, javax.sql.DataSource dataSource) {
+        String rup = SopStart.forKecamatan(engine, "rup", KECAMATAN).businessKey("RUP-KLASTER").execute().getId();
+        for (int step = 1; step <= 11; step++) {
+            org.camunda.bpm.engine.task.Task task = engine.getTaskService().createTaskQuery().processInstanceId(rup).singleResult();
+            DossierBeans.provideRequiredOutputs(engine, dataSource, task);
+            boolean review = StepMetadata.of(engine.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId())
+                    .getModelElementById(task.getTaskDefinitionKey())).orElseThrow().isReview();
+            engine.getTaskService().complete(task.getId(), review ? Map.of(ProcessContract.APPROVED, true) : Map.of());
         }
     }
 
