@@ -187,7 +187,7 @@ public class Submissions {
         for (Organisation.Kecamatan kecamatan : organisation.kecamatan()) {
             List<Cell> cells = new ArrayList<>();
             for (Column column : columns) {
-                SopDefinition own = catalog.get(column.processKey(), kecamatan.id());
+                SopDefinition own = catalog.find(column.processKey(), kecamatan.id()).orElse(null);
                 String key = cellKey(kecamatan.id(), column.processKey(), column.period());
                 List<HistoricProcessInstance> instances = running.getOrDefault(key, List.of());
                 State state = !sends(own) ? null : Overview.state(Optional.ofNullable(latest.get(key)).map(Submission::status),

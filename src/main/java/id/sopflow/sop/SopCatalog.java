@@ -86,8 +86,22 @@ public final class SopCatalog {
 
     /** The SOP with this kode that applies to a kecamatan: its own variant, else the shared one. */
     public SopDefinition get(String kode, String kecamatan) {
-        return definitions.stream().filter(d -> d.kode().equals(kode) && d.tenant().equals(java.util.Optional.of(kecamatan)))
-                .findFirst().orElseGet(() -> get(kode));
+        return find(kode, kecamatan).orElseThrow(() -> new IllegalArgumentException("SOP '" + kode + "' tidak berlaku di " + kecamatan));
+    }
+
+    /**
+     * The SOP with this kode that applies to a kecamatan: its own variant, else the shared one; empty when the kode
+     * is only another kecamatan's own SOP.
+     */
+    public java.util.Optional<SopDefinition> find(String kode, String kecamatan) {
+        return definitions.stream().filter(d -> d.kode().equals(kode) && d.tenant().equals(java.util.Optional.of(kecamatan))).findFirst()
+                .or(() -> definitions.stream().filter(d -> d.kode().equals(kode) && !d.kecamatanOnly()).findFirst());
+    }
+
+    /** The SOPs that apply to a kecamatan, one per kode: its own variants and the shared SOPs it has no variant of. */
+    public List<SopDefinition> forKecamatan(String kecamatan) {
+        return definitions.stream().map(SopDefinition::kode).distinct().map(kode -> find(kode, kecamatan))
+                .flatMap(java.util.Optional::stream).toList();
     }
 
     /** The keys of Bappeda's own processes: its inbox and the processes of the SOPs' Bappeda steps. */

@@ -16,9 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code /api/sop}: the SOPs that apply to the caller's kecamatan (its own variants, else the shared
@@ -50,10 +48,12 @@ class SopController {
     @GetMapping
     List<SopView> list(@RequestParam(required = false) String kecamatan) {
         String office = kecamatan(kecamatan, false);
-        Map<String, SopDefinition> applicable = new LinkedHashMap<>();
-        catalog.definitions().stream().map(SopDefinition::kode).distinct()
-                .forEach(kode -> applicable.put(kode, office == null ? catalog.get(kode) : catalog.get(kode, office)));
-        return applicable.values().stream()
+        // one per kode: for a kecamatan the SOP that applies there; otherwise the shared one, or each kecamatan's own
+        // where the kode is only some kecamatan's
+        List<SopDefinition> applicable = office != null ? catalog.forKecamatan(office) : catalog.definitions().stream()
+                .filter(d -> !d.kecamatanOnly() || catalog.definitions().stream().noneMatch(s -> s.kode().equals(d.kode()) && !s.kecamatanOnly()))
+                .toList();
+        return applicable.stream()
                 .map(s -> new SopView(s.kode(), s.nama(), s.dokumen(), s.kecamatan(), s.kecamatanOnly(), s.steps().size()))
                 .toList();
     }

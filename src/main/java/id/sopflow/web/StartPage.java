@@ -132,7 +132,7 @@ class StartPage {
     }
 
     private List<SopDefinition> options(String kecamatan) {
-        return catalog.definitions().stream().map(SopDefinition::kode).distinct().map(k -> catalog.get(k, kecamatan)).toList();
+        return catalog.forKecamatan(kecamatan);
     }
 
     private static Optional<String> kecamatan(CurrentUser user) {

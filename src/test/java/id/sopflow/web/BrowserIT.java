@@ -257,7 +257,7 @@ class BrowserIT extends AccessTestBase {
     @Test
     void theOtherPagesPassTheSameChecks() {
         signIn("pelaksana.arut-selatan");
-        for (String page : java.util.List.of("/tugas", "/proses", "/mulai", "/tugas/tidak-ada")) {
+        for (String page : java.util.List.of("/tugas", "/proses", "/mulai", "/tugas/tidak-ada", "/sop", "/sop/arut-selatan/renja")) {
             open(page);
             check("halaman" + page.replace('/', '-'));
         }

@@ -50,6 +50,28 @@ class WebPagesIT extends AccessTestBase {
     }
 
     @Test
+    void eachSopIsShownAsItsTableToItsKecamatanOnly() {
+        Session pelaksana = login("pelaksana.arut-selatan");
+        ResponseEntity<String> list = get(pelaksana, "/sop");
+        assertThat(list.getStatusCode().value()).isEqualTo(200);
+        assertThat(list.getBody()).contains("Daftar SOP", "/sop/arut-selatan/renja", "/sop/arut-selatan/rup").doesNotContain("/sop/ajibarang/");
+        ResponseEntity<String> renja = get(pelaksana, "/sop/arut-selatan/renja");
+        assertThat(renja.getStatusCode().value()).isEqualTo(200);
+        assertThat(renja.getBody()).contains("Lembar identitas", "Prosedur", "Pelaksana", "Mutu baku", "Kelengkapan", "Waktu", "Output",
+                "Keterangan", "melaksanakan");
+        // Ajibarang's own Renstra is its own; Arut Selatan's is the shared one
+        Session ajibarang = login("camat.ajibarang");
+        assertThat(get(ajibarang, "/sop").getBody()).contains("SOP kecamatan sendiri", "/sop/ajibarang/renstra");
+        assertThat(get(ajibarang, "/sop/ajibarang/renstra").getBody()).contains("Kecamatan Ajibarang", "Renstra");
+        assertThat(get(pelaksana, "/sop/ajibarang/renstra").getStatusCode().value()).isEqualTo(404);
+        assertThat(get(pelaksana, "/sop/arut-selatan/tidak-ada").getStatusCode().value()).isEqualTo(404);
+        assertThat(get(pelaksana, "/sop/tidak-ada/renja").getStatusCode().value()).isEqualTo(404);
+        // who sees every kecamatan reads every kecamatan's SOPs
+        assertThat(get(login("staf.bappeda"), "/sop").getBody()).contains("/sop/arut-selatan/renja", "/sop/ajibarang/renstra");
+        assertThat(noRedirects().getForEntity("/sop/arut-selatan/renja", String.class).getHeaders().getLocation()).hasPath("/login");
+    }
+
+    @Test
     void anotherKecamatansInstanceAndStepAreNotFound() {
         ProcessInstance dpa = startAs("camat.ajibarang", "dpa");
         Task step = tasks.createTaskQuery().processInstanceId(dpa.getId()).singleResult();
