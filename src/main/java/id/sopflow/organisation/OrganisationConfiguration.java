@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import id.sopflow.calendar.KecamatanZones;
 import id.sopflow.calendar.WorkingCalendar;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -28,9 +29,12 @@ class OrganisationConfiguration {
         return () -> zones;
     }
 
-    /** Login throttling, on SOPflow's one clock (the engine's, so that tests move it with {@code ClockUtil}). */
+    /**
+     * Login throttling, on SOPflow's one clock (the engine's, so that tests move it with {@code ClockUtil}), with its
+     * counters in the database that every node shares.
+     */
     @Bean
-    LoginAttempts loginAttempts(OrganisationProperties properties, Clock clock) {
-        return new LoginAttempts(properties.loginSettings(), clock);
+    LoginAttempts loginAttempts(OrganisationProperties properties, Clock clock, DataSource dataSource) {
+        return new LoginAttempts(properties.loginSettings(), clock, new JdbcLoginCounters(dataSource, properties.loginSettings()));
     }
 }

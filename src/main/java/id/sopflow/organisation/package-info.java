@@ -23,7 +23,7 @@
  *   <li>Access rules as Camunda group authorizations ({@code AccessRules}), created at start-up.</li>
  *   <li>Login and HTTP security ({@code SecurityConfiguration}): form login in Bahasa Indonesia, session
  *       with CSRF, HTTP Basic for REST, failed logins throttled per client address and per user id
- *       ({@code LoginAttempts}, in memory), single sign-on into the Camunda web apps, every {@code /engine-rest}
+ *       ({@code LoginAttempts}, counted in the database that every node shares), single sign-on into the Camunda web apps, every {@code /engine-rest}
  *       and {@code /api} request run as the user in the engine.</li>
  *   <li>Account rules inside the engine ({@code OrganisationIdentityService}): every new password follows
  *       {@code PasswordRules} (Camunda's password policy), only the admin changes a user's name, office or
