@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The organisation (read once at start-up) and the login throttling as beans. */
+/** The organisation (read once at start-up), the login throttling and the caches of the login as beans. */
 @Configuration
 class OrganisationConfiguration {
 
@@ -36,5 +36,17 @@ class OrganisationConfiguration {
     @Bean
     LoginAttempts loginAttempts(OrganisationProperties properties, Clock clock, DataSource dataSource) {
         return new LoginAttempts(properties.loginSettings(), clock, new JdbcLoginCounters(dataSource, properties.loginSettings()));
+    }
+
+    /** The passwords BCrypt accepted a moment ago (HTTP Basic sends one with every request). */
+    @Bean
+    VerifiedCredentials verifiedCredentials(OrganisationProperties properties, Clock clock) {
+        return new VerifiedCredentials(properties.cacheDuration(), clock);
+    }
+
+    /** The groups and kecamatan of the users who made a request a moment ago. */
+    @Bean
+    Memberships memberships(OrganisationProperties properties, Clock clock) {
+        return new Memberships(properties.cacheDuration(), clock);
     }
 }
