@@ -7,9 +7,12 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.mockito.Mockito;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -37,8 +40,9 @@ import static org.mockito.Mockito.verify;
  * What a logged-in client's repeated requests cost: a password BCrypt accepted is not compared again for a few
  * minutes ({@link VerifiedCredentials}), and a user's groups and kecamatan are read once, not per request
  * ({@link Memberships}). Counted on a real engine (BCrypt comparisons by a counting password encryptor, identity
- * queries by a spy), never timed; the clock is moved by hand.
+ * queries by a spy), never timed; the clock is moved by hand. One engine for all the tests.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoginCachesTest {
 
     private static final String STAFF = "Staf-Uji-Rahasia-1";
@@ -75,7 +79,7 @@ class LoginCachesTest {
     private OrganisationIdentityService identity;
     private EnginePasswordAuthenticationProvider provider;
 
-    @BeforeEach
+    @BeforeAll
     void start() {
         Organisation organisation = Organisation.read(Path.of("config/organisasi.yaml"));
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
@@ -90,13 +94,25 @@ class LoginCachesTest {
         engine = configuration.buildProcessEngine();
         identity = (OrganisationIdentityService) engine.getIdentityService();
         new IdentitySync(engine).apply(organisation, new IdentitySync.InitialPasswords("Admin-Uji-Rahasia-1", STAFF), List.of("dpa"));
+    }
+
+    @BeforeEach
+    void nothingRemembered() {
+        credentials.forgetAll();
+        memberships.forgetAll();
         provider = node(credentials, memberships);
     }
 
+    /** The tests share one engine: the user keeps their password. */
     @AfterEach
-    void close() {
+    void restore() {
         SecurityContextHolder.clearContext();
         identity.clearAuthentication();
+        changePassword(STAFF);
+    }
+
+    @AfterAll
+    void close() {
         engine.close();
     }
 
