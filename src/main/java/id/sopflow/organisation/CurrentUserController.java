@@ -1,9 +1,8 @@
 package id.sopflow.organisation;
 
+import id.sopflow.engine.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,10 +33,10 @@ class CurrentUserController {
         body.put("id", id);
         body.put("nama", user == null ? id : user.getFirstName());
         body.put("kantor", user == null ? null : user.getLastName());
-        List<String> groups = identity.createGroupQuery().groupMember(id).list().stream().map(Group::getId).toList();
-        body.put("peran", groups);
-        body.put("kecamatan", identity.createTenantQuery().userMember(id).includingGroupsOfUser(true).list().stream()
-                .map(Tenant::getId).toList());
+        // the groups and kecamatan the security filter gave the engine for this request (no query of their own)
+        Caller caller = Caller.of(identity).orElseThrow();
+        body.put("peran", caller.groups());
+        body.put("kecamatan", caller.tenants());
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         if (csrf != null) {
             body.put("csrf", Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));

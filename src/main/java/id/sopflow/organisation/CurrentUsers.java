@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The caller of the current request as a {@link CurrentUser}. The security filter reads the user's groups and
- * kecamatan once per request and hands them to the engine ({@code identityService.setAuthentication}); this
+ * The caller of the current request as a {@link CurrentUser}. The security filter takes the user's groups and
+ * kecamatan from {@link Memberships} (read once per user for a few minutes) and hands them to the engine ({@code identityService.setAuthentication}); this
  * reads them back from there, so nothing is queried twice. No authentication means SOPflow's own work.
  */
 @Component

@@ -1,7 +1,5 @@
 package id.sopflow.organisation;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -22,32 +20,47 @@ import java.util.List;
  * attempt fails with {@link LockedException} (HTTP Basic: 401; the form: {@code /login?terkunci}, where the
  * page says how long to wait) without its password being checked. Then the engine checks the password
  * (BCrypt; as long for an unknown user as for a known one, see {@link OrganisationIdentityService}). The
- * authorities are the user's Camunda groups. User ids reach the log only through {@link LogSafe}.
+ * authorities are the user's Camunda groups ({@link Memberships}). User ids reach the log only through {@link LogSafe}.
+ *
+ * <p>A password BCrypt accepted a moment ago from the same client address is taken from {@link VerifiedCredentials}
+ * without BCrypt and without counting an attempt: HTTP Basic sends it with every request. The stored hash is read
+ * before the check, so a password changed while it runs is not remembered; a wrong password forgets the user's
+ * remembered ones, so that the next attempts go through the throttling again.
  */
 final class EnginePasswordAuthenticationProvider implements AuthenticationProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnginePasswordAuthenticationProvider.class);
 
-    private final IdentityService identity;
+    private final OrganisationIdentityService identity;
     private final LoginAttempts attempts;
+    private final VerifiedCredentials credentials;
+    private final Memberships memberships;
 
-    EnginePasswordAuthenticationProvider(IdentityService identity, LoginAttempts attempts) {
+    EnginePasswordAuthenticationProvider(OrganisationIdentityService identity, LoginAttempts attempts, VerifiedCredentials credentials,
+                                         Memberships memberships) {
         this.identity = identity;
         this.attempts = attempts;
+        this.credentials = credentials;
+        this.memberships = memberships;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName() == null ? "" : authentication.getName().strip();
-        Object credentials = authentication.getCredentials();
-        String password = credentials == null ? "" : credentials.toString();
+        Object given = authentication.getCredentials();
+        String password = given == null ? "" : given.toString();
         String source = authentication.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
                 ? web.getRemoteAddress() : LoginAttempts.UNKNOWN_SOURCE;
+        String storedHash = identity.storedPassword(userId);
+        if (!password.isEmpty() && credentials.verified(userId, source, password, storedHash)) {
+            return authenticated(userId);
+        }
         LoginAttempts.Decision decision = attempts.attempt(source, userId);
         if (!decision.admitted()) {
             throw new LockedException(LoginAttempts.waitMessage(decision.refusedFor()));
         }
         if (userId.isEmpty() || password.isEmpty() || !identity.checkPassword(userId, password)) {
+            credentials.forget(userId);
             if (!decision.delayIfWrong().isZero()) {
                 LOG.warn("Percobaan masuk gagal berulang untuk pengguna '{}' dari {}: percobaan berikutnya ditunda {} detik",
                         LogSafe.name(userId), LogSafe.name(source), decision.delayIfWrong().toSeconds());
@@ -55,8 +68,13 @@ final class EnginePasswordAuthenticationProvider implements AuthenticationProvid
             throw new BadCredentialsException("Nama pengguna atau kata sandi salah.");
         }
         attempts.succeeded(source, userId);
-        List<GrantedAuthority> authorities = identity.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
+        credentials.remember(userId, source, password, storedHash);
+        return authenticated(userId);
+    }
+
+    private Authentication authenticated(String userId) {
+        List<GrantedAuthority> authorities = memberships.of(userId, identity).groups().stream()
+                .<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 

@@ -1,14 +1,14 @@
 package id.sopflow.organisation;
 
+import id.sopflow.organisation.LoginCounters.Counter;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Slows down password guessing without giving anybody a way to lock an account. Failed logins are counted
@@ -36,17 +36,19 @@ import java.util.Map;
  *   <li>Refused attempts do not count: hammering during a delay does not make it longer.</li>
  *   <li>IPv6 sources count per /64 network (one client gets a whole /64 and could use a new address for
  *       every attempt); user ids count case-insensitively and cut to 64 characters.</li>
- *   <li>Memory is bounded: a counter without an attempt for {@code forgetAfter} is forgotten, and at most
+ *   <li>Storage is bounded: a counter without an attempt for {@code forgetAfter} is forgotten, and at most
  *       {@code maxTracked} sources and as many accounts are kept, the least recently used dropped first, so
- *       random user ids or addresses cannot fill the memory.</li>
+ *       random user ids or addresses cannot fill the table.</li>
  *   <li>The source is the address the server sees. Behind a reverse proxy that is the proxy's, so every
  *       user would share one counter: configure the proxy's forwarded headers for Tomcat
  *       ({@code server.forward-headers-strategy}) there; an {@code X-Forwarded-For} sent by the client itself
  *       is not trusted.</li>
  * </ul>
  *
- * <p>Kept in memory, per application node: a restart forgets every counter and several nodes each count on
- * their own (a later issue moves the counters to the database). Plain Java, thread-safe.
+ * <p>The counters are kept by a {@link LoginCounters} store: in the database ({@link JdbcLoginCounters}), so that
+ * every node of a cluster counts the same failures and a restart forgets nothing. Each decision reads and writes
+ * the counters of its source and account in one step of the store, atomic across nodes. This class is the policy,
+ * plain Java; the clock is SOPflow's one clock.
  */
 final class LoginAttempts {
 
@@ -64,7 +66,7 @@ final class LoginAttempts {
      * @param accountMaxDelay the longest wait of one account (30 s); at most 5 minutes, so that nobody can keep
      *                        the real user out
      * @param forgetAfter     a counter without any attempt for this long starts again from zero (1 h)
-     * @param maxTracked      the most sources, and the most accounts, kept in memory (10 000)
+     * @param maxTracked      the most sources, and the most accounts, kept (10 000)
      */
     record Settings(int freeFailures, Duration firstDelay, Duration sourceMaxDelay, Duration accountMaxDelay,
                     Duration forgetAfter, int maxTracked) {
@@ -107,63 +109,55 @@ final class LoginAttempts {
         }
     }
 
-    /** How many sources and accounts are held in memory. */
+    /** How many sources and accounts are kept. */
     record Tracked(int sources, int accounts) {
-    }
-
-    /** One counter; {@code refusedUntil} remembers, for a source, how long its last refused attempt had to wait. */
-    private record Counter(int failures, Instant lastSeen, Instant blockedUntil, Instant refusedUntil) {
     }
 
     private final Settings settings;
     private final Clock clock;
-    private final Map<String, Counter> sources;
-    private final Map<String, Counter> accounts;
+    private final LoginCounters counters;
 
-    LoginAttempts(Settings settings, Clock clock) {
+    LoginAttempts(Settings settings, Clock clock, LoginCounters counters) {
         this.settings = settings;
         this.clock = clock;
-        this.sources = bounded(settings.maxTracked());
-        this.accounts = bounded(settings.maxTracked());
+        this.counters = counters;
     }
 
     /**
      * Decides on an attempt from {@code source} (a client IP address) for {@code account} (the user id as
      * typed). An admitted attempt is counted as a failure until {@link #succeeded} is called for it.
      */
-    synchronized Decision attempt(String source, String account) {
+    Decision attempt(String source, String account) {
         Instant now = clock.instant();
-        String sourceKey = sourceKey(source);
-        String accountKey = accountKey(account);
-        Counter bySource = current(sources, sourceKey, now);
-        Counter byAccount = current(accounts, accountKey, now);
-        Instant until = later(bySource == null ? now : bySource.blockedUntil(), byAccount == null ? now : byAccount.blockedUntil());
-        if (until.isAfter(now)) {
-            // not counted; the source remembers the wait for the login page
-            sources.put(sourceKey, bySource == null ? new Counter(0, now, now, until)
-                    : new Counter(bySource.failures(), now, bySource.blockedUntil(), later(until, bySource.refusedUntil())));
-            return new Decision(Duration.between(now, until), Duration.ZERO);
-        }
-        Counter sourceCounted = counted(bySource, now, settings.sourceMaxDelay());
-        Counter accountCounted = counted(byAccount, now, settings.accountMaxDelay());
-        sources.put(sourceKey, sourceCounted);
-        accounts.put(accountKey, accountCounted);
-        return new Decision(Duration.ZERO, Duration.between(now, later(sourceCounted.blockedUntil(), accountCounted.blockedUntil())));
+        return counters.change(sourceKey(source), accountKey(account), (storedSource, storedAccount) -> {
+            Counter bySource = current(storedSource, now);
+            Counter byAccount = current(storedAccount, now);
+            Instant until = later(bySource == null ? now : bySource.blockedUntil(), byAccount == null ? now : byAccount.blockedUntil());
+            if (until.isAfter(now)) {
+                // not counted; the source remembers the wait for the login page
+                Counter refused = bySource == null ? new Counter(0, now, now, until)
+                        : new Counter(bySource.failures(), now, bySource.blockedUntil(), later(until, bySource.refusedUntil()));
+                return new LoginCounters.Changed<>(refused, null, new Decision(Duration.between(now, until), Duration.ZERO));
+            }
+            Counter sourceCounted = counted(bySource, now, settings.sourceMaxDelay());
+            Counter accountCounted = counted(byAccount, now, settings.accountMaxDelay());
+            return new LoginCounters.Changed<>(sourceCounted, accountCounted,
+                    new Decision(Duration.ZERO, Duration.between(now, later(sourceCounted.blockedUntil(), accountCounted.blockedUntil()))));
+        });
     }
 
     /** The password was right: forgets the source and the account, including the attempt just counted. */
-    synchronized void succeeded(String source, String account) {
-        sources.remove(sourceKey(source));
-        accounts.remove(accountKey(account));
+    void succeeded(String source, String account) {
+        counters.remove(sourceKey(source), accountKey(account));
     }
 
     /**
      * How long the last refused attempt from {@code source} still has to wait (or the source itself, if
      * longer): what the login page tells the browser that was just refused. Zero when nothing is running.
      */
-    synchronized Duration waitFor(String source) {
+    Duration waitFor(String source) {
         Instant now = clock.instant();
-        Counter counter = current(sources, sourceKey(source), now);
+        Counter counter = current(counters.source(sourceKey(source)), now);
         if (counter == null) {
             return Duration.ZERO;
         }
@@ -171,15 +165,14 @@ final class LoginAttempts {
         return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
     }
 
-    /** Forgets every counter (tests; a restart does the same). */
-    synchronized void clear() {
-        sources.clear();
-        accounts.clear();
+    /** Forgets every counter (tests). */
+    void clear() {
+        counters.clear();
     }
 
-    /** How many sources and accounts are held in memory now. */
-    synchronized Tracked tracked() {
-        return new Tracked(sources.size(), accounts.size());
+    /** How many sources and accounts are kept now. */
+    Tracked tracked() {
+        return counters.tracked();
     }
 
     /**
@@ -234,14 +227,9 @@ final class LoginAttempts {
         return key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
     }
 
-    /** The counter under {@code key}, or null when there is none or it has been silent for {@code forgetAfter}. */
-    private Counter current(Map<String, Counter> counters, String key, Instant now) {
-        Counter counter = counters.get(key);
-        if (counter != null && !now.isBefore(counter.lastSeen().plus(settings.forgetAfter()))) {
-            counters.remove(key);
-            return null;
-        }
-        return counter;
+    /** The counter, or null when there is none or it has been silent for {@code forgetAfter}. */
+    private Counter current(Counter counter, Instant now) {
+        return counter == null || !now.isBefore(counter.lastSeen().plus(settings.forgetAfter())) ? null : counter;
     }
 
     private Counter counted(Counter counter, Instant now, Duration cap) {
@@ -259,15 +247,5 @@ final class LoginAttempts {
 
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    /** A map that drops its least recently used entry beyond {@code max} entries. */
-    private static Map<String, Counter> bounded(int max) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Counter> eldest) {
-                return size() > max;
-            }
-        };
     }
 }

@@ -6,12 +6,13 @@ import org.springframework.context.annotation.Configuration;
 import id.sopflow.calendar.KecamatanZones;
 import id.sopflow.calendar.WorkingCalendar;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The organisation (read once at start-up) and the login throttling as beans. */
+/** The organisation (read once at start-up), the login throttling and the caches of the login as beans. */
 @Configuration
 class OrganisationConfiguration {
 
@@ -28,9 +29,24 @@ class OrganisationConfiguration {
         return () -> zones;
     }
 
-    /** Login throttling, on SOPflow's one clock (the engine's, so that tests move it with {@code ClockUtil}). */
+    /**
+     * Login throttling, on SOPflow's one clock (the engine's, so that tests move it with {@code ClockUtil}), with its
+     * counters in the database that every node shares.
+     */
     @Bean
-    LoginAttempts loginAttempts(OrganisationProperties properties, Clock clock) {
-        return new LoginAttempts(properties.loginSettings(), clock);
+    LoginAttempts loginAttempts(OrganisationProperties properties, Clock clock, DataSource dataSource) {
+        return new LoginAttempts(properties.loginSettings(), clock, new JdbcLoginCounters(dataSource, properties.loginSettings()));
+    }
+
+    /** The passwords BCrypt accepted a moment ago (HTTP Basic sends one with every request). */
+    @Bean
+    VerifiedCredentials verifiedCredentials(OrganisationProperties properties, Clock clock) {
+        return new VerifiedCredentials(properties.cacheDuration(), clock);
+    }
+
+    /** The groups and kecamatan of the users who made a request a moment ago. */
+    @Bean
+    Memberships memberships(OrganisationProperties properties, Clock clock) {
+        return new Memberships(properties.cacheDuration(), clock);
     }
 }

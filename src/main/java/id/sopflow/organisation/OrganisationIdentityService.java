@@ -35,6 +35,10 @@ import java.util.UUID;
  *       once for a user id that does not exist (or has no password), but needs a BCrypt comparison for one
  *       that does: the time of a failed login would tell which user ids exist. Here the unknown case runs one
  *       comparison of the configured algorithm and cost against a fixed dummy hash.</li>
+ *   <li><b>A change empties the login's caches on this node.</b> Saving, unlocking or deleting a user forgets the
+ *       passwords of that user in {@link VerifiedCredentials}; any change of a membership, a group, a tenant or a user
+ *       forgets every user's groups and kecamatan in {@link Memberships}. {@link #storedPassword} gives the stored hash
+ *       that {@link VerifiedCredentials} compares, so that a password changed on another node ends its entries too.</li>
  * </ol>
  *
  * <p>Why a subclass of the service: every way to change a user (the REST API, which Camunda Admin and the
@@ -57,21 +61,135 @@ final class OrganisationIdentityService extends IdentityServiceImpl {
     /** Appended to the dummy comparison's input like Camunda's per-user salt; its value does not matter. */
     private static final String DUMMY_SALT = "sopflow-bukan-pengguna";
 
+    private final Memberships memberships;
+    private final VerifiedCredentials credentials;
     private volatile String dummyHash;
+
+    OrganisationIdentityService(Memberships memberships, VerifiedCredentials credentials) {
+        this.memberships = memberships;
+        this.credentials = credentials;
+    }
 
     @Override
     public void saveUser(User user, boolean skipPasswordPolicy) {
-        commandExecutor.execute(new SaveUserWithinRules(user, skipPasswordPolicy));
+        try {
+            commandExecutor.execute(new SaveUserWithinRules(user, skipPasswordPolicy));
+        } finally {
+            userChanged(user == null ? null : user.getId());
+        }
     }
 
     @Override
     public void deleteUser(String userId) {
-        commandExecutor.execute(context -> {
-            if (!mayManageAccounts(context)) {
-                throw new AuthorizationException(DELETE_REFUSED);
-            }
-            return new DeleteUserCmd(userId).execute(context);
-        });
+        try {
+            commandExecutor.execute(context -> {
+                if (!mayManageAccounts(context)) {
+                    throw new AuthorizationException(DELETE_REFUSED);
+                }
+                return new DeleteUserCmd(userId).execute(context);
+            });
+        } finally {
+            userChanged(userId);
+        }
+    }
+
+    @Override
+    public void unlockUser(String userId) {
+        try {
+            super.unlockUser(userId);
+        } finally {
+            userChanged(userId);
+        }
+    }
+
+    @Override
+    public void createMembership(String userId, String groupId) {
+        try {
+            super.createMembership(userId, groupId);
+        } finally {
+            memberships.forgetAll();
+        }
+    }
+
+    @Override
+    public void deleteMembership(String userId, String groupId) {
+        try {
+            super.deleteMembership(userId, groupId);
+        } finally {
+            memberships.forgetAll();
+        }
+    }
+
+    @Override
+    public void createTenantUserMembership(String tenantId, String userId) {
+        try {
+            super.createTenantUserMembership(tenantId, userId);
+        } finally {
+            memberships.forgetAll();
+        }
+    }
+
+    @Override
+    public void createTenantGroupMembership(String tenantId, String groupId) {
+        try {
+            super.createTenantGroupMembership(tenantId, groupId);
+        } finally {
+            memberships.forgetAll();
+        }
+    }
+
+    @Override
+    public void deleteTenantUserMembership(String tenantId, String userId) {
+        try {
+            super.deleteTenantUserMembership(tenantId, userId);
+        } finally {
+            memberships.forgetAll();
+        }
+    }
+
+    @Override
+    public void deleteTenantGroupMembership(String tenantId, String groupId) {
+        try {
+            super.deleteTenantGroupMembership(tenantId, groupId);
+        } finally {
+            memberships.forgetAll();
+        }
+    }
+
+    @Override
+    public void deleteGroup(String groupId) {
+        try {
+            super.deleteGroup(groupId);
+        } finally {
+            memberships.forgetAll();
+        }
+    }
+
+    @Override
+    public void deleteTenant(String tenantId) {
+        try {
+            super.deleteTenant(tenantId);
+        } finally {
+            memberships.forgetAll();
+        }
+    }
+
+    /**
+     * The stored password hash of a user ({@code {BCRYPT}$2a$...}); null for an unknown user or one without a password.
+     * Read without the caller's authorizations, like a password check.
+     */
+    String storedPassword(String userId) {
+        if (userId == null || userId.isEmpty()) {
+            return null;
+        }
+        return commandExecutor.execute(context -> context.runWithoutAuthorization(() ->
+                context.getReadOnlyIdentityProvider().findUserById(userId) instanceof UserEntity entity ? entity.getPassword() : null));
+    }
+
+    /** Whatever changed of the user (password, lock, the user itself), nothing remembered of them stays. */
+    private void userChanged(String userId) {
+        credentials.forget(userId);
+        memberships.forgetAll();
     }
 
     @Override

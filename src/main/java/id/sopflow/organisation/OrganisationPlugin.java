@@ -35,13 +35,18 @@ class OrganisationPlugin extends AbstractProcessEnginePlugin implements StartupS
     private final Organisation organisation;
     private final OrganisationProperties properties;
     private final ProcessKeys processKeys;
+    private final Memberships memberships;
+    private final VerifiedCredentials credentials;
 
-    OrganisationPlugin(Organisation organisation, OrganisationProperties properties, ProcessKeys processKeys) {
+    OrganisationPlugin(Organisation organisation, OrganisationProperties properties, ProcessKeys processKeys, Memberships memberships,
+                       VerifiedCredentials credentials) {
         PasswordRules.checkAdminPassword("sopflow.organisasi.admin-password", properties.adminPassword(), properties.demo());
         PasswordRules.checkStaffPassword("sopflow.organisasi.staff-password", properties.staffPassword(), properties.demo());
         this.organisation = organisation;
         this.properties = properties;
         this.processKeys = processKeys;
+        this.memberships = memberships;
+        this.credentials = credentials;
     }
 
     @Override
@@ -64,8 +69,8 @@ class OrganisationPlugin extends AbstractProcessEnginePlugin implements StartupS
         configuration.setEnableExpressionsInAdhocQueries(false);
         configuration.setJavaSerializationFormatEnabled(false);
         // accounts: new passwords follow PasswordRules, name/office/email and deletion are the admin's, and a password
-        // check takes as long for an unknown user (OrganisationIdentityService)
-        configuration.setIdentityService(new OrganisationIdentityService());
+        // check takes as long for an unknown user; a change of a user or a membership empties the caches (OrganisationIdentityService)
+        configuration.setIdentityService(new OrganisationIdentityService(memberships, credentials));
         configuration.setEnablePasswordPolicy(true);
         configuration.setPasswordPolicy(new EnginePasswordPolicy());
     }
@@ -94,6 +99,8 @@ class OrganisationPlugin extends AbstractProcessEnginePlugin implements StartupS
         IdentitySync.Counts counts = new IdentitySync(processEngine).apply(organisation,
                 new IdentitySync.InitialPasswords(properties.adminPassword(), properties.staffPassword()),
                 processKeys.processKeys());
+        memberships.forgetAll();
+        credentials.forgetAll();
         return organisation.kecamatan().size() + " kecamatan, " + organisation.members().size() + " pengguna, "
                 + counts.authorizations() + " otorisasi diselaraskan dari " + properties.file();
     }

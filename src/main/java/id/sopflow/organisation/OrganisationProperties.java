@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Settings of {@code sopflow.organisasi}.
@@ -16,6 +17,8 @@ import java.nio.file.Path;
  * @param login           throttling of failed logins ({@code sopflow.organisasi.login.*}, see {@link LoginAttempts.Settings};
  *                        the defaults are in {@code application.yaml} and {@link LoginAttempts.Settings#DEFAULTS})
  * @param bcryptStrength  BCrypt cost of stored password hashes (default 10; tests use 4)
+ * @param cacheDuration   how long a node keeps a password BCrypt accepted ({@link VerifiedCredentials}) and a user's
+ *                        groups and kecamatan ({@link Memberships}); default 5 minutes, zero keeps nothing
  */
 @ConfigurationProperties("sopflow.organisasi")
 record OrganisationProperties(
@@ -24,7 +27,14 @@ record OrganisationProperties(
         String staffPassword,
         @DefaultValue("false") boolean demo,
         LoginAttempts.Settings login,
-        @DefaultValue("10") int bcryptStrength) {
+        @DefaultValue("10") int bcryptStrength,
+        @DefaultValue("5m") Duration cacheDuration) {
+
+    OrganisationProperties {
+        if (cacheDuration == null || cacheDuration.isNegative()) {
+            throw new IllegalArgumentException("sopflow.organisasi.cache-duration tidak boleh negatif");
+        }
+    }
 
     /** The login throttling settings; the defaults when the block is missing. */
     LoginAttempts.Settings loginSettings() {

@@ -7,8 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -46,7 +44,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,6 +71,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identity, LoginAttempts attempts,
+                                            VerifiedCredentials credentials, Memberships memberships,
                                             CamundaBpmProperties camunda, AccessDeniedHandler apiAccessDenied) throws Exception {
         String webapp = camunda.getWebapp().getApplicationPath();
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
@@ -85,7 +83,10 @@ class SecurityConfiguration {
         // another web site's requests would carry along
         AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorized;
 
-        http.authenticationProvider(new EnginePasswordAuthenticationProvider(identity, attempts))
+        if (!(identity instanceof OrganisationIdentityService accounts)) {
+            throw new IllegalStateException("Layanan identitas mesin bukan milik SOPflow (OrganisationPlugin tidak aktif)");
+        }
+        http.authenticationProvider(new EnginePasswordAuthenticationProvider(accounts, attempts, credentials, memberships))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(path.matcher("/login"), path.matcher("/error"), path.matcher("/favicon.ico"),
                                 path.matcher("/webjars/**"), path.matcher("/css/**"),
@@ -129,7 +130,7 @@ class SecurityConfiguration {
                         // a 403 of /api is a problem detail like every other /api error (package id.sopflow.api)
                         .defaultAccessDeniedHandlerFor(apiAccessDenied, path.matcher("/api/**")))
                 // the engine works as the user for the APIs and the web app's pages; Camunda's web apps authenticate themselves
-                .addFilterAfter(new EngineAuthenticationFilter(identity, new NegatedRequestMatcher(new OrRequestMatcher(
+                .addFilterAfter(new EngineAuthenticationFilter(identity, memberships, new NegatedRequestMatcher(new OrRequestMatcher(
                         path.matcher(webapp + "/**"), path.matcher("/webjars/**"), path.matcher("/css/**")))), AuthorizationFilter.class);
         return http.build();
     }
@@ -176,18 +177,21 @@ class SecurityConfiguration {
 
     /**
      * Runs each request of {@code /engine-rest}, {@code /api} and the web app's pages as the logged-in user inside the engine:
-     * {@code identityService.setAuthentication(user, groups, tenants)} with the groups and kecamatan read
-     * fresh from the identity service, cleared when the request ends. Camunda's authorization and tenant
+     * {@code identityService.setAuthentication(user, groups, tenants)} with the groups and kecamatan of
+     * {@link Memberships} (read from the identity service once per user for a few minutes, not per request), cleared
+     * when the request ends. Camunda's authorization and tenant
      * checks then apply to everything the request does. Part of the Spring Security chain (not a bean, so
      * it is not registered twice).
      */
     static final class EngineAuthenticationFilter extends OncePerRequestFilter {
 
         private final IdentityService identity;
+        private final Memberships memberships;
         private final RequestMatcher applies;
 
-        EngineAuthenticationFilter(IdentityService identity, RequestMatcher applies) {
+        EngineAuthenticationFilter(IdentityService identity, Memberships memberships, RequestMatcher applies) {
             this.identity = identity;
+            this.memberships = memberships;
             this.applies = applies;
         }
 
@@ -206,10 +210,8 @@ class SecurityConfiguration {
             }
             String userId = authentication.getName();
             identity.clearAuthentication();
-            List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-            List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
-                    .map(Tenant::getId).toList();
-            identity.setAuthentication(userId, groups, tenants);
+            Memberships.Of of = memberships.of(userId, identity);
+            identity.setAuthentication(userId, of.groups(), of.tenants());
             try {
                 chain.doFilter(request, response);
             } finally {

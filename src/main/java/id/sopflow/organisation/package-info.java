@@ -23,8 +23,11 @@
  *   <li>Access rules as Camunda group authorizations ({@code AccessRules}), created at start-up.</li>
  *   <li>Login and HTTP security ({@code SecurityConfiguration}): form login in Bahasa Indonesia, session
  *       with CSRF, HTTP Basic for REST, failed logins throttled per client address and per user id
- *       ({@code LoginAttempts}, in memory), single sign-on into the Camunda web apps, every {@code /engine-rest}
- *       and {@code /api} request run as the user in the engine.</li>
+ *       ({@code LoginAttempts}, counted in the database that every node shares), sessions in the database
+ *       (Spring Session JDBC), single sign-on into the Camunda web apps, every {@code /engine-rest}
+ *       and {@code /api} request run as the user in the engine. Repeated requests are cheap: a password BCrypt accepted
+ *       is kept a few minutes as a keyed hash ({@code VerifiedCredentials}), a user's groups and kecamatan are read
+ *       once, not per request ({@code Memberships}).</li>
  *   <li>Account rules inside the engine ({@code OrganisationIdentityService}): every new password follows
  *       {@code PasswordRules} (Camunda's password policy), only the admin changes a user's name, office or
  *       email or deletes a user, and a password check takes as long for unknown users.</li>

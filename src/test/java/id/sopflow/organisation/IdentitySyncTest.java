@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +40,9 @@ class IdentitySyncTest {
         configuration.setJobExecutorActivate(false);
         configuration.setAuthorizationEnabled(true);
         new OrganisationPlugin(organisation, new OrganisationProperties(Path.of("config/organisasi.yaml"), "Admin-Uji-Rahasia-1",
-                "Staf-Uji-Rahasia-1", false, null, 4),
-                () -> KEYS).preInit(configuration);
+                "Staf-Uji-Rahasia-1", false, null, 4, Duration.ofMinutes(5)),
+                () -> KEYS, new Memberships(Duration.ZERO, Clock.systemUTC()), new VerifiedCredentials(Duration.ZERO, Clock.systemUTC()))
+                .preInit(configuration);
         engine = configuration.buildProcessEngine();
         return engine;
     }

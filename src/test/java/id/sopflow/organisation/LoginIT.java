@@ -113,6 +113,8 @@ class LoginIT extends AccessTestBase {
     @Test
     void logoutEndsTheSession() {
         Session session = login("sekcam.arut-selatan");
+        assertThat(jdbc.queryForObject("select count(*) from SPRING_SESSION where SESSION_ID = ?", Long.class, sessionId(session)))
+                .isEqualTo(1);
         ResponseEntity<String> page = rest.exchange("/login", HttpMethod.GET, new HttpEntity<>(session.headers()), String.class);
         String token = page.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
         HttpHeaders headers = session.headers();
@@ -122,8 +124,31 @@ class LoginIT extends AccessTestBase {
 
         assertThat(logout.getStatusCode().value()).isEqualTo(302);
         assertThat(logout.getHeaders().getLocation().toString()).endsWith("/login?keluar");
+        assertThat(jdbc.queryForObject("select count(*) from SPRING_SESSION where SESSION_ID = ?", Long.class, sessionId(session)))
+                .as("the session is gone from the database").isZero();
         assertThat(rest.exchange("/api/saya", HttpMethod.GET, new HttpEntity<>(session.headers()), String.class).getStatusCode().value())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void theSessionLivesInTheDatabaseSoThatAnyNodeCanServeIt() {
+        Session session = login("sekcam.ajibarang");
+        assertThat(rest.exchange("/api/saya", HttpMethod.GET, new HttpEntity<>(session.headers()), String.class).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject("select PRINCIPAL_NAME from SPRING_SESSION where SESSION_ID = ?", String.class, sessionId(session)))
+                .isEqualTo("sekcam.ajibarang");
+
+        // what the database no longer holds, no node knows: the session is read from there on every request
+        jdbc.update("delete from SPRING_SESSION where SESSION_ID = ?", sessionId(session));
+
+        assertThat(rest.exchange("/api/saya", HttpMethod.GET, new HttpEntity<>(session.headers()), String.class).getStatusCode().value())
+                .isEqualTo(401);
+    }
+
+    /** The id of a session as Spring Session stores it: the cookie's value is its Base64. */
+    private static String sessionId(Session session) {
+        String value = session.cookie().substring(session.cookie().indexOf('=') + 1);
+        return new String(java.util.Base64.getDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

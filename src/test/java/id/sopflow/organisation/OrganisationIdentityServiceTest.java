@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,7 +65,8 @@ class OrganisationIdentityServiceTest {
         configuration.setJobExecutorActivate(false);
         configuration.setAuthorizationEnabled(true);
         new OrganisationPlugin(organisation, new OrganisationProperties(Path.of("config/organisasi.yaml"), "Admin-Uji-Rahasia-1",
-                STAFF, false, null, 4), () -> java.util.List.of("dpa")).preInit(configuration);
+                STAFF, false, null, 4, Duration.ofMinutes(5)), () -> List.of("dpa"), new Memberships(Duration.ZERO, Clock.systemUTC()),
+                new VerifiedCredentials(Duration.ZERO, Clock.systemUTC())).preInit(configuration);
         configuration.setPasswordEncryptor(encryptor);
         engine = configuration.buildProcessEngine();
         identity = engine.getIdentityService();
