@@ -48,8 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * build's PostgreSQL server, as a kabupaten would run SOPflow on Camunda's own clustering. 1,000 LAKIP steps fall due at
  * once (started ten working days ago, in one transaction, so that every timer becomes visible to both nodes at the
  * same moment): each is recorded late and escalated exactly once, with both nodes' job executors taking part. Then the
- * same step is completed from both nodes at the same moment, through {@code /engine-rest} and through the web app:
- * exactly one completion succeeds, the other is a clean 409 with a message, never a 500.
+ * same step is completed from both nodes at the same moment, through {@code /engine-rest} and through the web app (one
+ * login on node A, served by both: sessions are in the database): exactly one completion succeeds, the other is a clean
+ * 409 with a message, never a 500. Failed logins on one node count on the other.
  * <p>
  * Last, a submission is answered on both nodes at once through {@code /api}: one tanda terima, one 409.
  * <p>
@@ -135,13 +136,12 @@ class ClusterIT {
     @Test
     @Order(3)
     void theSameStepCompletedFromBothNodesAtOnceSucceedsOnceAndTheOtherIsA409InTheWebApp() throws Exception {
-        WebSession onA = WebSession.login(nodeA.url(), STAFF);
-        WebSession onB = WebSession.login(nodeB.url(), STAFF);
+        // one login, on node A: the session is in the database, so node B serves it too (no sticky sessions)
+        WebSession session = WebSession.login(nodeA.url(), STAFF);
         for (String task : openSteps(RACES)) {
-            String tokenA = onA.csrfOf("/tugas/" + task);
-            String tokenB = onB.csrfOf("/tugas/" + task);
-            List<HttpResponse<String>> answers = race(() -> onA.post("/tugas/" + task + "/selesai", tokenA),
-                    () -> onB.post("/tugas/" + task + "/selesai", tokenB));
+            String token = session.csrfOf(nodeB.url(), "/tugas/" + task);
+            List<HttpResponse<String>> answers = race(() -> session.post(nodeA.url(), "/tugas/" + task + "/selesai", token),
+                    () -> session.post(nodeB.url(), "/tugas/" + task + "/selesai", token));
             assertOneSucceededAndOneConflicted(task, answers, 302);
         }
     }
@@ -162,6 +162,19 @@ class ClusterIT {
                 .as("a problem detail that says why").contains("\"status\":409").contains("\"detail\"");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SOPFLOW_KIRIMAN WHERE nomor_tanda_terima IS NOT NULL", Integer.class))
                 .as("tanda terima given").isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void failedLoginsOnOneNodeCountOnTheOther() throws Exception {
+        String user = "camat." + KECAMATAN;
+        for (int i = 1; i <= 5; i++) { // the free failures, all on node A
+            HttpResponse<String> failed = WebSession.attempt(nodeA.url(), user, "salah-" + i);
+            assertThat(failed.headers().firstValue("Location").orElse("")).as("failure %d", i).doesNotEndWith("/login?terkunci");
+        }
+        // the right password on node B must wait: B knows of A's failures (last test: the client's address waits too)
+        assertThat(WebSession.attempt(nodeB.url(), user, ApplicationProcess.STAFF_PASSWORD).headers().firstValue("Location").orElse(""))
+                .endsWith("/login?terkunci");
     }
 
     private static void assertOneSucceededAndOneConflicted(String task, List<HttpResponse<String>> answers, int success) {
@@ -257,29 +270,36 @@ class ClusterIT {
         return all.toArray(String[]::new);
     }
 
-    /** A user logged in to the web app of one node: a cookie jar, CSRF tokens read from the pages. */
-    private record WebSession(HttpClient client, String base) {
+    /** A user's browser on the web app: a cookie jar shared by the nodes (both on localhost), CSRF tokens read from the pages. */
+    private record WebSession(HttpClient client) {
 
         private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
         static WebSession login(String base, String user) throws Exception {
             WebSession session = new WebSession(HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build(), base);
-            String token = session.csrfOf("/login");
-            HttpResponse<String> login = session.post("/login", token, "username", user, "password", ApplicationProcess.STAFF_PASSWORD);
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
+            HttpResponse<String> login = session.post(base, "/login", session.csrfOf(base, "/login"), "username", user,
+                    "password", ApplicationProcess.STAFF_PASSWORD);
             assertThat(login.statusCode()).as("login of %s: %s", user, login.headers().firstValue("Location")).isEqualTo(302);
-            assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+            assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("gagal", "terkunci", "error");
             return session;
         }
 
-        String csrfOf(String path) throws Exception {
+        /** One login attempt in a new browser; the answer (a redirect). */
+        static HttpResponse<String> attempt(String base, String user, String password) throws Exception {
+            WebSession browser = new WebSession(HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
+            return browser.post(base, "/login", browser.csrfOf(base, "/login"), "username", user, "password", password);
+        }
+
+        String csrfOf(String base, String path) throws Exception {
             HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
             Matcher token = CSRF.matcher(page.body());
-            assertThat(token.find()).as("a CSRF token on %s (%d)", path, page.statusCode()).isTrue();
+            assertThat(token.find()).as("a CSRF token on %s%s (%d)", base, path, page.statusCode()).isTrue();
             return token.group(1) != null ? token.group(1) : token.group(2);
         }
 
-        HttpResponse<String> post(String path, String csrf, String... fields) throws Exception {
+        HttpResponse<String> post(String base, String path, String csrf, String... fields) throws Exception {
             StringBuilder form = new StringBuilder("_csrf=" + enc(csrf));
             for (int i = 0; i < fields.length; i += 2) {
                 form.append('&').append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
