@@ -50,7 +50,7 @@ public final class PageBenchmark {
             }
             System.out.printf("%d instances started in %d s%n", count, (System.nanoTime() - started) / 1_000_000_000);
             started = System.nanoTime();
-            List<Job> overdue = management.createJobQuery().activityId("langkah_01_terlambat").list();
+            List<Job> overdue = management.createJobQuery().activityId(id.sopflow.sop.ProcessContract.deadlineTimer("langkah_01")).list();
             EngineClock.setTo(overdue.get(0).getDuedate().toInstant().plus(Duration.ofHours(1)));
             for (Job job : overdue) {
                 management.executeJob(job.getId());

@@ -53,7 +53,7 @@ class MonitoringAccessIT {
             assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
         }
         ClockUtil.setCurrentTime(wib("2025-11-24T10:30"));
-        management.createJobQuery().activityId("langkah_01_terlambat").list().forEach(j -> management.executeJob(j.getId()));
+        management.createJobQuery().activityId(id.sopflow.sop.ProcessContract.deadlineTimer("langkah_01")).list().forEach(j -> management.executeJob(j.getId()));
     }
 
     @AfterEach
