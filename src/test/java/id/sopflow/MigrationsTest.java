@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrationsTest {
 
-    private static final List<String> MIGRATED = List.of("1 SQL sopflow tables ok", "2 SQL dossier ok", "3 SQL bappeda ok");
+    private static final List<String> MIGRATED = List.of("1 SQL sopflow tables ok", "2 SQL dossier ok", "3 SQL bappeda ok",
+            "5 SQL peringatan halaman ok");
     private static final List<String> BASELINED_THEN_MIGRATED = List.of("0 BASELINE << Flyway Baseline >> ok", "1 SQL sopflow tables ok",
-            "2 SQL dossier ok", "3 SQL bappeda ok");
+            "2 SQL dossier ok", "3 SQL bappeda ok", "5 SQL peringatan halaman ok");
 
     @Test
     void anEmptyDatabaseGetsExactlyTheTablesOfTheLandedSchemaSql() throws SQLException {
@@ -38,11 +39,14 @@ class MigrationsTest {
         run(landed, "RUNSCRIPT FROM 'classpath:/db/landed-schema.sql'");
         DataSource empty = database();
 
-        assertThat(flyway(empty).migrate().migrationsExecuted).isEqualTo(3);
+        assertThat(flyway(empty).migrate().migrationsExecuted).isEqualTo(4);
 
         assertThat(history(empty)).isEqualTo(MIGRATED);
-        // V1 makes exactly the landed tables; V2 adds the dossier's, V3 Bappeda's submissions
-        assertThat(schema(empty).stream().filter(line -> !line.contains("SOPFLOW_DOKUMEN") && !line.contains("SOPFLOW_KIRIMAN") && !line.contains("SOPFLOW_TANDA_TERIMA")).toList()).isEqualTo(schema(landed)).contains(
+        // V1 makes exactly the landed tables; V2 adds the dossier's, V3 Bappeda's submissions, V5 the alert lists' indexes
+        assertThat(schema(empty)).contains("index SOPFLOW_PERINGATAN_DAFTAR (KECAMATAN, JENIS, SELESAI_PADA, TENGGAT, ID)",
+                "index SOPFLOW_PERINGATAN_TERBUKA (SELESAI_PADA, TENGGAT, ID)");
+        assertThat(schema(empty).stream().filter(line -> !line.contains("SOPFLOW_DOKUMEN") && !line.contains("SOPFLOW_KIRIMAN") && !line.contains("SOPFLOW_TANDA_TERIMA")
+                && !line.contains("SOPFLOW_PERINGATAN_DAFTAR") && !line.contains("SOPFLOW_PERINGATAN_TERBUKA")).toList()).isEqualTo(schema(landed)).contains(
                 "SOPFLOW_HARI_LIBUR.TANGGAL DATE NOT NULL", "SOPFLOW_PERINGATAN.KUNCI CHARACTER VARYING(200) NOT NULL",
                 "SOPFLOW_PEMBERITAHUAN.DIBACA_PADA TIMESTAMP NULL", "index SOPFLOW_PERINGATAN_KEC (KECAMATAN, SELESAI_PADA)",
                 "SOPFLOW_PERINGATAN UNIQUE (KUNCI)");
@@ -58,7 +62,7 @@ class MigrationsTest {
         run(landed, "INSERT INTO SOPFLOW_HARI_LIBUR VALUES (DATE '2026-06-20', '*', 'Hari Jadi Kabupaten', "
                 + "'LIBUR_LOKAL', 'Perda', 'admin', TIMESTAMP '2026-01-05 09:00:00')");
 
-        assertThat(flyway(landed).migrate().migrationsExecuted).isEqualTo(3);
+        assertThat(flyway(landed).migrate().migrationsExecuted).isEqualTo(4);
 
         assertThat(history(landed)).isEqualTo(BASELINED_THEN_MIGRATED);
         assertThat(schema(landed)).isEqualTo(schema(empty));
@@ -77,7 +81,7 @@ class MigrationsTest {
         long camundaTables = camundaTables(landed);
         assertThat(camundaTables).as("Camunda's ACT_* tables").isGreaterThan(40);
 
-        assertThat(flyway(landed).migrate().migrationsExecuted).isEqualTo(3);
+        assertThat(flyway(landed).migrate().migrationsExecuted).isEqualTo(4);
 
         assertThat(history(landed)).isEqualTo(BASELINED_THEN_MIGRATED);
         assertThat(schema(landed)).isEqualTo(schema(empty));
