@@ -111,6 +111,103 @@ class AlertLog {
         return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
+    /**
+     * Which alerts a list shows; every condition is part of the SQL, so a page reads only its rows.
+     *
+     * @param kecamatan  only these kecamatan; empty list means all
+     * @param openOnly   only alerts whose step is still open
+     * @param processKey only alerts of this SOP
+     * @param holders    only alerts of steps these hold (user ids, {@code grup:<role>}); empty: whoever holds them
+     */
+    record AlertQuery(List<String> kecamatan, boolean openOnly, Optional<AlertKind> kind, Optional<String> processKey,
+                      List<String> holders, Order order) {
+        AlertQuery {
+            kecamatan = List.copyOf(kecamatan);
+            holders = List.copyOf(holders);
+        }
+    }
+
+    /** The order of a list, stable across pages (the id breaks ties). */
+    enum Order {
+        /** The latest deadline first (the API's order). */
+        NEWEST_DEADLINE_FIRST("tenggat desc, jenis, id"),
+        /** The earliest deadline first: within a kecamatan, the most late in working time first (Terlambat's order). */
+        MOST_LATE_FIRST("tenggat, id");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /** The alerts of a query from row {@code first} (0-based), at most {@code size}. */
+    List<Alert> page(AlertQuery query, long first, int size) {
+        List<Object> args = new ArrayList<>();
+        String where = where(query, args);
+        args.add(size);
+        args.add(first);
+        return jdbc.query("select " + COLUMNS + " from SOPFLOW_PERINGATAN where " + where + " order by " + query.order().sql
+                + " limit ? offset ?", ROW, args.toArray());
+    }
+
+    /** How many alerts a query has: one count, no rows. */
+    long count(AlertQuery query) {
+        List<Object> args = new ArrayList<>();
+        Long count = jdbc.queryForObject("select count(*) from SOPFLOW_PERINGATAN where " + where(query, args), Long.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
+    /** The SOPs, holders and kecamatan a query's alerts have (for a list's filters): one grouped read. */
+    record Values(java.util.SortedSet<String> processKeys, java.util.SortedSet<String> holders, java.util.SortedSet<String> kecamatan) {
+    }
+
+    Values values(AlertQuery query) {
+        List<Object> args = new ArrayList<>();
+        Values values = new Values(new java.util.TreeSet<>(), new java.util.TreeSet<>(), new java.util.TreeSet<>());
+        jdbc.query("select proses_key, pemegang, kecamatan from SOPFLOW_PERINGATAN where " + where(query, args)
+                + " group by proses_key, pemegang, kecamatan", rs -> {
+                    java.util.Optional.ofNullable(rs.getString(1)).ifPresent(values.processKeys()::add);
+                    java.util.Optional.ofNullable(rs.getString(2)).ifPresent(values.holders()::add);
+                    java.util.Optional.ofNullable(rs.getString(3)).ifPresent(values.kecamatan()::add);
+                }, args.toArray());
+        return values;
+    }
+
+    /** Which of these tasks are escalated and still open. */
+    java.util.Set<String> escalated(List<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.queryForList("select tugas_id from SOPFLOW_PERINGATAN where jenis = ? and selesai_pada is null "
+                + "and tugas_id in (" + String.join(",", taskIds.stream().map(t -> "?").toList()) + ")", String.class,
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(AlertKind.ESKALASI.name()), taskIds.stream()).toArray()));
+    }
+
+    private static String where(AlertQuery query, List<Object> args) {
+        StringBuilder sql = new StringBuilder("1=1");
+        if (!query.kecamatan().isEmpty()) {
+            sql.append(" and kecamatan in (").append(String.join(",", query.kecamatan().stream().map(k -> "?").toList())).append(')');
+            args.addAll(query.kecamatan());
+        }
+        query.kind().ifPresent(k -> {
+            sql.append(" and jenis = ?");
+            args.add(k.name());
+        });
+        if (query.openOnly()) {
+            sql.append(" and selesai_pada is null");
+        }
+        query.processKey().ifPresent(key -> {
+            sql.append(" and proses_key = ?");
+            args.add(key);
+        });
+        if (!query.holders().isEmpty()) {
+            sql.append(" and pemegang in (").append(String.join(",", query.holders().stream().map(h -> "?").toList())).append(')');
+            args.addAll(query.holders());
+        }
+        return sql.toString();
+    }
+
     record Notification(String id, String alertId, String kecamatan, String group, String user, String message,
             Instant createdAt, Optional<Instant> readAt) {
     }

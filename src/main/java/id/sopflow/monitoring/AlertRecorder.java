@@ -25,6 +25,12 @@ import java.util.UUID;
 /**
  * Bean {@code mutuBakuPeringatan} ({@link ProcessContract#ALERT_LISTENER_BEAN}), on the end events behind the
  * timers: records the alert once, addressed to whom {@link AlertPolicy} says. The task stays open.
+ *
+ * <p>A step's one timer ({@link ProcessContract#deadlineTimer}) stands for the moment it was due at: the reminder,
+ * the limit or the escalation ({@link StepDeadlines#firedAt}); after recording it, the timer is re-armed for the next
+ * moment ({@link StepTimer#rearm}), so a step has at most one timer job at a time and none after its escalation.
+ * The end event of a report deadline, and those of process versions generated before (a timer per kind), name the
+ * kind they record ({@value ProcessContract#ALERT_KIND_PROPERTY}).
  */
 @Component(ProcessContract.ALERT_LISTENER_BEAN)
 class AlertRecorder implements ExecutionListener {
@@ -42,50 +48,52 @@ class AlertRecorder implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         FlowNode end = (FlowNode) execution.getBpmnModelElementInstance();
-        AlertKind kind = ProcessContract.alertKind(end).orElseThrow();
+        Optional<AlertKind> fixed = ProcessContract.alertKind(end);
         String kecamatan = InstanceKecamatan.kecamatan(execution);
         boolean bappeda = id.sopflow.organisation.Organisation.BAPPEDA_TENANT.equals(kecamatan);
         ZoneId zone = timers.calendar(execution).zone();
         Instant now = timers.now();
         String processKey = InstanceKecamatan.processKey(execution);
         String businessKey = execution.getProcessBusinessKey();
-        Alert alert;
-        String message;
-        if (kind == AlertKind.TENGGAT_LAPORAN) {
+        if (fixed.equals(Optional.of(AlertKind.TENGGAT_LAPORAN))) {
             Instant deadline = timers.reportDeadline(execution).toInstant();
-            alert = new Alert(UUID.randomUUID().toString(), kind, execution.getProcessInstanceId(), processKey, businessKey,
-                    kecamatan, null, null, processName(execution), null, null, null, null, deadline, now,
-                    formatted(AlertPolicy.whoIsTold(kind, null, bappeda)), Optional.empty());
-            message = "Laporan " + label(processKey, businessKey) + " belum selesai pada tenggat " + format(deadline, zone) + ".";
-        } else {
-            BoundaryEvent timer = (BoundaryEvent) end.getIncoming().iterator().next().getSource();
-            UserTask step = (UserTask) timer.getAttachedTo();
-            Task task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
-                    .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(step.getId()).singleResult();
-            if (task == null) {
-                return; // the step ended in the same moment: nothing is late
-            }
-            StepMetadata metadata = StepMetadata.of(step).orElseThrow();
-            String waktu = timers.waktuText(step);
-            StepDeadlines deadlines = StepDeadlines.parse((String) execution.getProcessEngineServices().getRuntimeService()
-                    .getVariableLocal(task.getExecutionId(), MutuBakuTimers.STEP_DEADLINES));
-            Recipient holder = holder(execution, task);
-            Instant deadline = switch (kind) {
-                case PENGINGAT -> deadlines.reminder().orElseThrow();
-                case ESKALASI -> deadlines.escalation();
-                default -> deadlines.due();
-            };
-            alert = new Alert(UUID.randomUUID().toString(), kind, execution.getProcessInstanceId(), processKey, businessKey,
-                    kecamatan, metadata.number(), step.getId(), step.getName(), task.getId(), holder.isGroup() ? holder.format() : holder.id(),
-                    waktu, deadlines.start(), deadline, now, formatted(AlertPolicy.whoIsTold(kind, holder, bappeda)), Optional.empty());
-            String what = "Langkah " + metadata.number() + " " + label(processKey, businessKey) + " (" + holder.label() + ")";
-            message = switch (kind) {
-                case PENGINGAT -> what + " mencapai target waktu " + format(deadline, zone) + "; batas " + format(deadlines.due(), zone) + ".";
-                case ESKALASI -> what + " sudah dua kali mutu baku " + waktu + " (sejak " + format(deadline, zone) + ").";
-                default -> what + " melewati mutu baku " + waktu + " pada " + format(deadline, zone) + ".";
-            };
+            Alert alert = new Alert(UUID.randomUUID().toString(), AlertKind.TENGGAT_LAPORAN, execution.getProcessInstanceId(), processKey,
+                    businessKey, kecamatan, null, null, processName(execution), null, null, null, null, deadline, now,
+                    formatted(AlertPolicy.whoIsTold(AlertKind.TENGGAT_LAPORAN, null, bappeda)), Optional.empty());
+            alerts.record(alert, "Laporan " + label(processKey, businessKey) + " belum selesai pada tenggat " + format(deadline, zone) + ".");
+            return;
         }
+        BoundaryEvent timer = (BoundaryEvent) end.getIncoming().iterator().next().getSource();
+        UserTask step = (UserTask) timer.getAttachedTo();
+        Task task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(step.getId()).singleResult();
+        if (task == null) {
+            return; // the step ended in the same moment: nothing is late
+        }
+        StepDeadlines deadlines = StepDeadlines.parse((String) execution.getProcessEngineServices().getRuntimeService()
+                .getVariableLocal(task.getExecutionId(), MutuBakuTimers.STEP_DEADLINES));
+        // the step's one timer stands for the moment it was due at; a process version generated before had a timer per kind
+        StepDeadlines.Moment moment = fixed
+                .map(kind -> deadlines.moments().stream().filter(m -> m.kind() == kind).findFirst().orElseThrow())
+                .orElseGet(() -> deadlines.firedAt(StepTimer.firedDueDate().orElse(now)));
+        AlertKind kind = moment.kind();
+        Instant deadline = moment.at();
+        StepMetadata metadata = StepMetadata.of(step).orElseThrow();
+        String waktu = timers.waktuText(step);
+        Recipient holder = holder(execution, task);
+        Alert alert = new Alert(UUID.randomUUID().toString(), kind, execution.getProcessInstanceId(), processKey, businessKey,
+                kecamatan, metadata.number(), step.getId(), step.getName(), task.getId(), holder.isGroup() ? holder.format() : holder.id(),
+                waktu, deadlines.start(), deadline, now, formatted(AlertPolicy.whoIsTold(kind, holder, bappeda)), Optional.empty());
+        String what = "Langkah " + metadata.number() + " " + label(processKey, businessKey) + " (" + holder.label() + ")";
+        String message = switch (kind) {
+            case PENGINGAT -> what + " mencapai target waktu " + format(deadline, zone) + "; batas " + format(deadlines.due(), zone) + ".";
+            case ESKALASI -> what + " sudah dua kali mutu baku " + waktu + " (sejak " + format(deadline, zone) + ").";
+            default -> what + " melewati mutu baku " + waktu + " pada " + format(deadline, zone) + ".";
+        };
         alerts.record(alert, message);
+        if (fixed.isEmpty()) {
+            deadlines.after(moment).ifPresent(next -> StepTimer.rearm(next.at()));
+        }
     }
 
     /** Who holds the step: its assignee, or its candidate group while unclaimed. */

@@ -9,6 +9,7 @@ import id.sopflow.sop.ProcessContract.AlertKind;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -69,6 +71,126 @@ public class Monitoring {
     }
 
     /**
+     * Which page of a list: {@code halaman} from 1, {@code ukuran} rows a page (at most {@value #MAX_PAGE_SIZE}).
+     * Anything else is refused (400) naming the parameter.
+     */
+    public record PageRequest(int halaman, int ukuran) {
+
+        public static final int DEFAULT_PAGE_SIZE = 50;
+
+        public PageRequest {
+            if (halaman < 1) {
+                throw new InvalidInput("Parameter 'halaman' tidak valid: '" + halaman + "'; halaman dimulai dari 1.");
+            }
+            if (ukuran < 1 || ukuran > MAX_PAGE_SIZE) {
+                throw new InvalidInput("Parameter 'ukuran' tidak valid: '" + ukuran + "'; gunakan 1 sampai " + MAX_PAGE_SIZE + " baris per halaman.");
+            }
+        }
+
+        /** The first page of the default size. */
+        public static PageRequest first() {
+            return new PageRequest(1, DEFAULT_PAGE_SIZE);
+        }
+
+        long offset() {
+            return (long) (halaman - 1) * ukuran;
+        }
+    }
+
+    /** The most rows a page of {@code /api/keterlambatan} and {@code /api/keterlambatan/instances} holds. */
+    public static final int MAX_PAGE_SIZE = 500;
+
+    /**
+     * One page of a list, and how many rows all its pages hold ({@code jumlah}); a page past the last is empty.
+     */
+    public record Paged<T>(List<T> isi, int halaman, int ukuran, long jumlah) {
+
+        public Paged {
+            isi = List.copyOf(isi);
+        }
+
+        /** How many pages the list has (at least 1). */
+        public int jumlahHalaman() {
+            return (int) Math.max(1, (jumlah + ukuran - 1) / ukuran);
+        }
+    }
+
+    /**
+     * One page of the alerts the caller sees, the latest deadline first; the kecamatan, the kind, the status and whose
+     * steps the caller sees are all conditions of one query, so a page reads only its rows.
+     *
+     * @param status {@code terbuka} (default): steps still open; {@code semua}: also finished ones
+     * @param jenis  PENGINGAT, TERLAMBAT, ESKALASI or TENGGAT_LAPORAN
+     */
+    public Paged<AlertView> alerts(String status, String jenis, String kecamatan, PageRequest page) {
+        if (!status.equals("terbuka") && !status.equals("semua")) {
+            throw new InvalidInput("status '" + status + "' tidak dikenal; gunakan terbuka atau semua");
+        }
+        Optional<AlertKind> kind = Optional.ofNullable(jenis).filter(j -> !j.isBlank()).map(Monitoring::kind);
+        Viewer viewer = Viewer.of(users.current());
+        AlertLog.AlertQuery query = new AlertLog.AlertQuery(viewer.scope(kecamatan), status.equals("terbuka"), kind, Optional.empty(),
+                viewer.holdersSeen(), AlertLog.Order.NEWEST_DEADLINE_FIRST);
+        return paged(query, page, false, this::views);
+    }
+
+    /** An overdue step still open, and whether it is escalated too. */
+    public record LateStep(AlertView alert, boolean escalated) {
+    }
+
+    /** The SOPs, holders and kecamatan of the caller's overdue open steps: Terlambat's filters. */
+    public record LateChoices(java.util.SortedSet<String> sop, java.util.SortedSet<String> pemegang, java.util.SortedSet<String> kecamatan) {
+    }
+
+    /**
+     * One page of the overdue steps still open where the caller sees the whole office (Terlambat), the earliest deadline
+     * (so, within a kecamatan, the most late) first; filtered by SOP, by the role that holds an unclaimed step and by
+     * kecamatan, in the query. A page past the last gives the last (as every list of the web app).
+     */
+    public Paged<LateStep> lateSteps(String sop, String peran, String kecamatan, PageRequest page) {
+        AlertLog.AlertQuery query = lateQuery(sop, peran, kecamatan);
+        return paged(query, page, true, rows -> {
+            List<AlertView> views = views(rows);
+            java.util.Set<String> escalated = alerts.escalated(rows.stream().map(Alert::taskId).filter(java.util.Objects::nonNull).toList());
+            return views.stream().map(v -> new LateStep(v, escalated.contains(v.tugasId()))).toList();
+        });
+    }
+
+    /** The values Terlambat can be filtered by: those of the caller's overdue open steps. */
+    public LateChoices lateChoices(String kecamatan) {
+        AlertLog.Values values = alerts.values(lateQuery(null, null, kecamatan));
+        return new LateChoices(values.processKeys(), values.holders(), values.kecamatan());
+    }
+
+    private AlertLog.AlertQuery lateQuery(String sop, String peran, String kecamatan) {
+        Viewer viewer = Viewer.of(users.current());
+        List<String> holders = peran == null || peran.isBlank() ? viewer.holdersSeen()
+                : viewer.seesWholeOffice() ? List.of(id.sopflow.organisation.Recipient.group(peran).format())
+                : viewer.holdersSeen().stream().filter(h -> h.equals(id.sopflow.organisation.Recipient.group(peran).format())).toList();
+        if (!viewer.seesWholeOffice() && holders.isEmpty()) {
+            holders = List.of("-"); // a role the viewer is not in: nothing
+        }
+        return new AlertLog.AlertQuery(viewer.scope(kecamatan), true, Optional.of(AlertKind.TERLAMBAT),
+                Optional.ofNullable(sop).filter(s -> !s.isBlank()), holders, AlertLog.Order.MOST_LATE_FIRST);
+    }
+
+    private <T> Paged<T> paged(AlertLog.AlertQuery query, PageRequest asked, boolean lastIfPast, Function<List<Alert>, List<T>> rows) {
+        long total = alerts.count(query);
+        int last = (int) Math.max(1, (total + asked.ukuran() - 1) / asked.ukuran());
+        PageRequest page = lastIfPast && asked.halaman() > last ? new PageRequest(last, asked.ukuran()) : asked;
+        List<Alert> found = page.offset() >= total ? List.of() : alerts.page(query, page.offset(), page.ukuran());
+        return new Paged<>(rows.apply(found), page.halaman(), page.ukuran(), total);
+    }
+
+    private List<AlertView> views(List<Alert> found) {
+        Instant now = timers.now();
+        java.util.function.Function<String, WorkingCalendar> calendars = timers.calendars();
+        return found.stream().map(a -> view(a, now, calendars.apply(a.kecamatan()))).toList();
+    }
+
+    /**
+     * Every alert the caller sees, not paged (for a look at one kecamatan's or Bappeda's few, e.g. which instances
+     * are late in Bappeda's overview).
+     *
      * @param status {@code terbuka} (default): steps still open; {@code semua}: also finished ones
      * @param jenis  PENGINGAT, TERLAMBAT, ESKALASI or TENGGAT_LAPORAN
      */
@@ -102,22 +224,34 @@ public class Monitoring {
         return schedules.length == 0 ? all : all - history.createHistoricProcessInstanceQuery().unfinished().processDefinitionKeyIn(schedules).count();
     }
 
-    public List<InstanceView> instances(String kecamatan) {
+    /**
+     * One page of the running instances with a planned finish that the caller sees the whole office of, the earliest
+     * started first. The kecamatan (the instance's tenant) and the planned finish are conditions of the engine's
+     * query; only the page's variables are read.
+     */
+    public Paged<InstanceView> instances(String kecamatan, PageRequest page) {
         Viewer viewer = Viewer.of(users.current());
         if (!viewer.seesWholeOffice()) {
-            return List.of();
+            return new Paged<>(List.of(), page.halaman(), page.ukuran(), 0);
         }
         List<String> scope = viewer.scope(kecamatan);
-        List<HistoricProcessInstance> running = history.createHistoricProcessInstanceQuery().unfinished().list();
-        if (running.isEmpty()) {
-            return List.of();
+        java.util.function.Supplier<HistoricProcessInstanceQuery> query = () -> {
+            HistoricProcessInstanceQuery q = history.createHistoricProcessInstanceQuery().unfinished()
+                    .variableValueGreaterThan(MutuBakuTimers.PLANNED_FINISH, new Date(0));
+            return scope.isEmpty() ? q : q.tenantIdIn(scope.toArray(String[]::new));
+        };
+        long total = query.get().count();
+        if (page.offset() >= total) {
+            return new Paged<>(List.of(), page.halaman(), page.ukuran(), total);
         }
+        List<HistoricProcessInstance> running = query.get().orderByProcessInstanceStartTime().asc().orderByProcessInstanceId().asc()
+                .listPage((int) page.offset(), page.ukuran());
         String[] ids = running.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
         Map<String, Object> planned = variable(MutuBakuTimers.PLANNED_FINISH, ids);
         Map<String, Object> kecamatanVar = variable(InstanceKecamatan.KECAMATAN_VARIABLE, ids);
         Instant now = timers.now();
         java.util.function.Function<String, WorkingCalendar> calendars = timers.calendars();
-        return running.stream()
+        List<InstanceView> views = running.stream()
                 .filter(p -> planned.get(p.getId()) instanceof Date)
                 .map(p -> {
                     String kec = p.getTenantId() != null ? p.getTenantId() : String.valueOf(kecamatanVar.getOrDefault(p.getId(), ""));
@@ -127,8 +261,8 @@ public class Monitoring {
                     return new InstanceView(p.getId(), p.getProcessDefinitionKey(), p.getBusinessKey(), kec.isEmpty() ? null : kec,
                             at(p.getStartTime().toInstant(), calendar), at(plan, calendar), late, describe(late));
                 })
-                .filter(v -> scope.isEmpty() || scope.contains(v.kecamatan()))
                 .toList();
+        return new Paged<>(views, page.halaman(), page.ukuran(), total);
     }
 
     /** What the caller's groups (in their kecamatan) or the caller were told, newest first. */

@@ -18,8 +18,11 @@ import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bean {@code mutuBaku} ({@link ProcessContract#TIMER_BEAN}), called by the generated processes:
@@ -27,13 +30,18 @@ import java.util.Optional;
  *   <li>{@link #handOver}: the hand-over of a step, the one place where its moments are computed: the
  *       step's input mapping stores the result as its local variable {@value ProcessContract#STEP_DEADLINES}
  *       before its timers are created;</li>
- *   <li>{@link #reminderAt}, {@link #dueAt}, {@link #escalationAt}: the timers' dates, read from those
- *       moments (they compute nothing), e.g. {@code <timeDate>${mutuBaku.dueAt(execution)}</timeDate>};</li>
+ *   <li>{@link #firstAt}: the date of the step's one timer, the first of those moments (it computes nothing):
+ *       {@code <timeDate>${mutuBaku.firstAt(execution)}</timeDate>}; when the timer fires, {@link AlertRecorder}
+ *       records that moment and re-arms the timer for the next one ({@link StepDeadlines#after});</li>
+ *   <li>{@link #reminderAt}, {@link #dueAt}, {@link #escalationAt}: the dates of the three timers of process
+ *       versions generated before, still running where they were deployed;</li>
  *   <li>{@link #reportDeadline}: a recurring report's deadline, given by the schedule or computed from the
  *       start's month.</li>
  * </ul>
  * So the timers, the task's {@code due} and the recorded alerts all agree, and a calendar change applies to
- * steps handed over after it. Public because the engine's expression language calls its methods by reflection.
+ * steps handed over after it. What a process definition says (a step's waktu, the limits of its steps, its report
+ * deadline day) is read from its model once per definition, not per step. Public because the engine's expression
+ * language calls its methods by reflection.
  */
 @Component(ProcessContract.TIMER_BEAN)
 public class MutuBakuTimers {
@@ -45,6 +53,19 @@ public class MutuBakuTimers {
     private final WorkingCalendars calendars;
     private final Clock clock;
     private final Optional<Waktu> bappedaAnswer;
+    /** A step's waktu by process definition id and step id: read from the model once. */
+    private final Map<String, Waktu> stepWaktu = new ConcurrentHashMap<>();
+    /** What a process definition says of its instances, by definition id: read from the model once. */
+    private final Map<String, ProcessFacts> processFacts = new ConcurrentHashMap<>();
+    /** The moments this thread handed over last, with their stored form: read back by its timer and task unparsed. */
+    private final ThreadLocal<Stored> handedOver = new ThreadLocal<>();
+
+    /** The limits of a process's steps in order, and its report deadline day if it is a recurring SOP. */
+    private record ProcessFacts(List<Waktu> stepLimits, OptionalInt reportDeadlineDay) {
+    }
+
+    private record Stored(String text, StepDeadlines deadlines) {
+    }
 
     @org.springframework.beans.factory.annotation.Autowired
     MutuBakuTimers(WorkingCalendars calendars, Clock clock, MonitoringSettings settings) {
@@ -64,8 +85,17 @@ public class MutuBakuTimers {
      * @param stepId    the step's element id, e.g. {@code langkah_05}
      */
     public String handOver(DelegateExecution execution, String stepId) {
-        FlowElement step = execution.getBpmnModelInstance().getModelElementById(stepId);
-        return StepDeadlines.of(now(), waktuOf(step), calendar(execution)).format();
+        Waktu waktu = stepWaktu.computeIfAbsent(execution.getProcessDefinitionId() + "/" + stepId,
+                key -> waktuOf(execution.getBpmnModelInstance().getModelElementById(stepId)));
+        StepDeadlines deadlines = StepDeadlines.of(now(), waktu, calendar(execution));
+        String text = deadlines.format();
+        handedOver.set(new Stored(text, deadlines));
+        return text;
+    }
+
+    /** The date of a step's one timer when the step is handed over: its first moment (the reminder, else the limit). */
+    public Date firstAt(DelegateExecution execution) {
+        return Date.from(deadlines(execution).first());
     }
 
     public Date reminderAt(DelegateExecution execution) {
@@ -91,7 +121,7 @@ public class MutuBakuTimers {
 
     /** The deadline a recurring SOP's instance gets when the schedule gave none (stored by the start listener). */
     Instant computeReportDeadline(DelegateExecution execution) {
-        int beforeDay = ProcessContract.reportDeadlineDay(process(execution)).orElseThrow(() -> new IllegalStateException(
+        int beforeDay = facts(execution).reportDeadlineDay().orElseThrow(() -> new IllegalStateException(
                 "proses " + execution.getProcessDefinitionId() + " tidak punya " + ProcessContract.REPORT_DEADLINE_DAY_PROPERTY));
         WorkingCalendar calendar = calendar(execution);
         ZonedDateTime now = now().atZone(calendar.zone());
@@ -109,7 +139,7 @@ public class MutuBakuTimers {
 
     /** Whether the instance's process is a recurring SOP with a report deadline. */
     boolean hasReportDeadline(DelegateExecution execution) {
-        return ProcessContract.reportDeadlineDay(process(execution)).isPresent();
+        return facts(execution).reportDeadlineDay().isPresent();
     }
 
     /** Local midnight starting day {@code beforeDay} of the period's month, or of the next month if that has passed. */
@@ -125,7 +155,8 @@ public class MutuBakuTimers {
      */
     StepDeadlines deadlines(DelegateExecution execution) {
         if (execution.getVariableLocal(STEP_DEADLINES) instanceof String stored) {
-            return StepDeadlines.parse(stored);
+            Stored last = handedOver.get();
+            return last != null && last.text().equals(stored) ? last.deadlines() : StepDeadlines.parse(stored);
         }
         return compute(execution);
     }
@@ -137,7 +168,14 @@ public class MutuBakuTimers {
 
     /** The planned finish of a starting instance: its steps one after another, each within its limit. */
     Instant plan(DelegateExecution instance) {
-        return StepDeadlines.plannedFinish(now(), stepLimits(process(instance)), calendar(instance));
+        return StepDeadlines.plannedFinish(now(), facts(instance).stepLimits(), calendar(instance));
+    }
+
+    private ProcessFacts facts(DelegateExecution execution) {
+        return processFacts.computeIfAbsent(execution.getProcessDefinitionId(), id -> {
+            Process process = process(execution);
+            return new ProcessFacts(stepLimits(process), ProcessContract.reportDeadlineDay(process));
+        });
     }
 
     /** The waktu of a process's steps in step order (steps without one take no time in the plan). */

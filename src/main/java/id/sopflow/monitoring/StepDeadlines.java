@@ -2,13 +2,19 @@ package id.sopflow.monitoring;
 
 import id.sopflow.calendar.Waktu;
 import id.sopflow.calendar.WorkingCalendar;
+import id.sopflow.sop.ProcessContract.AlertKind;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The moments of one step, all in working time from the moment the step was handed over.
+ *
+ * <p>A step has one timer at a time: it waits for {@link #first()} (the reminder of a range, else the limit); when it
+ * fires, the moment it stands for ({@link #firedAt}) is recorded and the timer waits for the {@link #after next} one,
+ * until the escalation. So a step done in time costs one timer job, however many moments it has.
  *
  * @param reminder   the target of a range ("2-3 hari": 2 hari); empty for a single waktu
  * @param due        the limit: after it the step is overdue and the Sekcam is told
@@ -16,24 +22,85 @@ import java.util.Optional;
  */
 public record StepDeadlines(Instant start, Optional<Instant> reminder, Instant due, Instant escalation) {
 
+    /** One moment of a step and what it records. */
+    public record Moment(AlertKind kind, Instant at) {
+    }
+
     public static StepDeadlines of(Instant start, Waktu waktu, WorkingCalendar calendar) {
         Optional<Instant> reminder = waktu.isRange() ? Optional.of(calendar.add(start, waktu.target())) : Optional.empty();
         return new StepDeadlines(start, reminder, calendar.add(start, waktu.limit()),
                 calendar.add(start, waktu.limit().times(2)));
     }
 
-    /**
-     * As stored on the step's execution, e.g.
-     * {@code mulai=2025-11-24T03:00:00Z;batas=2025-11-24T03:05:00Z;eskalasi=2025-11-24T03:10:00Z}
-     * (with {@code pengingat=...} for a range): the moments are fixed when the step is handed over, so a
-     * holiday added later changes only steps handed over after it.
-     */
-    public String format() {
-        return "mulai=" + start + reminder.map(r -> ";pengingat=" + r).orElse("") + ";batas=" + due + ";eskalasi=" + escalation;
+    /** The moments in order: the reminder (a range only), the limit, twice the limit. */
+    public List<Moment> moments() {
+        List<Moment> moments = new ArrayList<>(3);
+        reminder.ifPresent(r -> moments.add(new Moment(AlertKind.PENGINGAT, r)));
+        moments.add(new Moment(AlertKind.TERLAMBAT, due));
+        moments.add(new Moment(AlertKind.ESKALASI, escalation));
+        return moments;
     }
 
-    /** Reads {@link #format()}. */
+    /** The first moment: what the step's timer waits for when the step is handed over. */
+    public Instant first() {
+        return reminder.orElse(due);
+    }
+
+    /**
+     * The moment a timer due at {@code dueDate} stands for: the latest moment not after it (compared to the
+     * millisecond, a job's precision), or the first moment if the timer was due before any.
+     */
+    public Moment firedAt(Instant dueDate) {
+        List<Moment> moments = moments();
+        Moment fired = moments.get(0);
+        for (Moment moment : moments) {
+            if (moment.at().toEpochMilli() <= dueDate.toEpochMilli()) {
+                fired = moment;
+            }
+        }
+        return fired;
+    }
+
+    /** The moment after {@code moment}, for which the step's timer waits next; empty after the escalation. */
+    public Optional<Moment> after(Moment moment) {
+        return moments().stream().filter(m -> m.at().toEpochMilli() > moment.at().toEpochMilli()).findFirst();
+    }
+
+    /**
+     * As stored on the step's execution: epoch milliseconds of the start, the reminder (empty for a single waktu),
+     * the limit and the escalation, e.g. {@code 1763953200000;;1763953500000;1763953800000}. The moments are fixed when
+     * the step is handed over, so a holiday added later changes only steps handed over after it.
+     */
+    public String format() {
+        return start.toEpochMilli() + ";" + reminder.map(r -> Long.toString(r.toEpochMilli())).orElse("") + ";"
+                + due.toEpochMilli() + ";" + escalation.toEpochMilli();
+    }
+
+    /**
+     * Reads {@link #format()}, and the readable form steps handed over before it stored, e.g.
+     * {@code mulai=2025-11-24T03:00:00Z;batas=2025-11-24T03:05:00Z;eskalasi=2025-11-24T03:10:00Z}.
+     */
     public static StepDeadlines parse(String text) {
+        if (text.contains("=")) {
+            return parseReadable(text);
+        }
+        String[] parts = text.split(";", -1);
+        if (parts.length != 4 || parts[0].isEmpty() || parts[2].isEmpty() || parts[3].isEmpty()) {
+            throw new IllegalArgumentException("tenggat langkah tidak lengkap: " + text);
+        }
+        try {
+            return new StepDeadlines(millis(parts[0]), parts[1].isEmpty() ? Optional.empty() : Optional.of(millis(parts[1])),
+                    millis(parts[2]), millis(parts[3]));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("tenggat langkah tidak terbaca: " + text, e);
+        }
+    }
+
+    private static Instant millis(String text) {
+        return Instant.ofEpochMilli(Long.parseLong(text));
+    }
+
+    private static StepDeadlines parseReadable(String text) {
         java.util.Map<String, Instant> parts = new java.util.HashMap<>();
         for (String part : text.split(";")) {
             String[] kv = part.split("=", 2);

@@ -48,6 +48,19 @@ record Viewer(CurrentUser user) {
         return allKecamatan() ? List.of() : (user.kecamatan().isEmpty() ? List.of("-") : user.kecamatan());
     }
 
+    /**
+     * Whose steps' alerts this viewer sees, as stored holders ({@link #sees}): empty for one who sees the whole office,
+     * else the viewer (a user id) and their groups ({@code grup:<role>}).
+     */
+    List<String> holdersSeen() {
+        if (seesWholeOffice()) {
+            return List.of();
+        }
+        java.util.List<String> holders = new java.util.ArrayList<>(List.of(user.id(), Recipient.user(user.id()).format()));
+        user.groups().forEach(g -> holders.add(Recipient.group(g).format()));
+        return holders;
+    }
+
     boolean sees(Alert alert) {
         return seesWholeOffice() || (alert.holder() != null && user.is(Recipient.parse(alert.holder())));
     }

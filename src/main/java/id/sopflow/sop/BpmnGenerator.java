@@ -552,47 +552,39 @@ final class BpmnGenerator {
         }
 
         /**
-         * Non-interrupting timers on a step with a waktu: a reminder at the target of a range, overdue
-         * at the limit (the Sekcam is told), escalation to the Camat at twice the limit. The task stays
-         * open; each timer leads to an end event whose listener records the alert.
+         * One non-interrupting timer on a step with a waktu ({@link ProcessContract#deadlineTimer}): it waits for the
+         * step's first moment (the reminder at the target of a range, else the limit); the listener of the end event
+         * behind it records that moment and re-arms it for the next (overdue at the limit: the Sekcam is told;
+         * escalation at twice the limit: the Camat). The task stays open; a step done in time costs one timer job.
          */
         private void timers(SopStep step, UserTask task) {
             if (step.waktu().isEmpty()) {
                 return;
             }
-            List<String[]> alerts = new ArrayList<>();
-            if (step.waktu().get().isRange()) {
-                alerts.add(new String[] {"pengingat", ProcessContract.AlertKind.PENGINGAT.name(), "reminderAt", "Target waktu",
-                        "Pemegang diingatkan"});
-            }
             boolean bappeda = step.isBappedaWork();
-            alerts.add(new String[] {"terlambat", ProcessContract.AlertKind.TERLAMBAT.name(), "dueAt", "Batas " + step.waktuText(),
-                    bappeda ? "Kepala Bappeda diberi tahu" : "Sekcam diberi tahu"});
-            alerts.add(new String[] {"eskalasi", ProcessContract.AlertKind.ESKALASI.name(), "escalationAt", "2x batas",
-                    bappeda ? "Kepala Bappeda diberi tahu lagi" : "Camat diberi tahu"});
+            boolean range = step.waktu().get().isRange();
+            String id = ProcessContract.deadlineTimer(step.elementId());
+            BoundaryEvent boundary = create(process, id, BoundaryEvent.class);
+            boundary.setName("Mutu baku " + step.waktuText());
+            boundary.setAttachedTo(task);
+            boundary.setCancelActivity(false);
+            TimerEventDefinition timer = create(boundary, id + "_timer", TimerEventDefinition.class);
+            TimeDate date = create(timer, id + "_saat", TimeDate.class);
+            date.setTextContent("${" + ProcessContract.TIMER_BEAN + ".firstAt(execution)}");
+            EndEvent recorded = create(process, id + "_dicatat", EndEvent.class);
+            recorded.setName((range ? "Pemegang diingatkan; " : "")
+                    + (bappeda ? "Kepala Bappeda diberi tahu (batas, 2x batas)" : "Sekcam (batas), Camat (2x batas) diberi tahu"));
+            ExtensionElements extensions = model.newInstance(ExtensionElements.class);
+            recorded.setExtensionElements(extensions);
+            executionListener(extensions, "start", ALERT_LISTENER);
+            lanes.get(step.roleId()).getFlowNodeRefs().add(boundary);
+            lanes.get(step.roleId()).getFlowNodeRefs().add(recorded);
             int[] box = boxes.get(task.getId());
-            for (int i = 0; i < alerts.size(); i++) {
-                String[] alert = alerts.get(i);
-                String id = step.elementId() + "_" + alert[0];
-                BoundaryEvent boundary = create(process, id, BoundaryEvent.class);
-                boundary.setName(alert[3]);
-                boundary.setAttachedTo(task);
-                boundary.setCancelActivity(false);
-                TimerEventDefinition timer = create(boundary, id + "_timer", TimerEventDefinition.class);
-                TimeDate date = create(timer, id + "_saat", TimeDate.class);
-                date.setTextContent("${" + ProcessContract.TIMER_BEAN + "." + alert[2] + "(execution)}");
-                EndEvent recorded = create(process, id + "_dicatat", EndEvent.class);
-                recorded.setName(alert[4]);
-                ExtensionElements extensions = properties(recorded, Map.of(ProcessContract.ALERT_KIND_PROPERTY, alert[1]));
-                executionListener(extensions, "start", ALERT_LISTENER);
-                lanes.get(step.roleId()).getFlowNodeRefs().add(boundary);
-                lanes.get(step.roleId()).getFlowNodeRefs().add(recorded);
-                int cx = box[0] + box[2] * (i + 1) / (alerts.size() + 1);
-                int cy = box[1] + box[3];
-                boxes.put(id, new int[] {cx - EVENT_SIZE / 2, cy - EVENT_SIZE / 2, EVENT_SIZE, EVENT_SIZE});
-                boxes.put(id + "_dicatat", new int[] {cx - EVENT_SIZE / 2, cy + 52, EVENT_SIZE, EVENT_SIZE});
-                flow("alur_" + id, boundary, recorded, null, null);
-            }
+            int cx = box[0] + box[2] / 2;
+            int cy = box[1] + box[3];
+            boxes.put(id, new int[] {cx - EVENT_SIZE / 2, cy - EVENT_SIZE / 2, EVENT_SIZE, EVENT_SIZE});
+            boxes.put(id + "_dicatat", new int[] {cx - EVENT_SIZE / 2, cy + 52, EVENT_SIZE, EVENT_SIZE});
+            flow("alur_" + id, boundary, recorded, null, null);
         }
 
         /** The recurring SOP's own deadline: an event subprocess that fires once the report is late. */

@@ -111,7 +111,10 @@ public final class ProcessContract {
 
     // --- extension properties of elements other than steps (steps: StepMetadata) ---
 
-    /** Property of an alert's end event: which {@link AlertKind} it records. */
+    /**
+     * Property of an alert's end event: which {@link AlertKind} it records. The end event behind a step's one timer
+     * ({@link #deadlineTimer}) has none: it records the moment its timer was due at, each in turn.
+     */
     public static final String ALERT_KIND_PROPERTY = "jenis";
     /** Property of a schedule's service task: the key of the process it starts. */
     public static final String SCHEDULED_PROCESS_PROPERTY = "proses";
@@ -173,6 +176,19 @@ public final class ProcessContract {
     public static Optional<Integer> stepNumber(String elementId) {
         Matcher m = elementId == null ? null : STEP_ELEMENT.matcher(elementId);
         return m != null && m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+    }
+
+    private static final String DEADLINE_TIMER_SUFFIX = "_tenggat";
+
+    /**
+     * The one timer of a step with a waktu, e.g. {@code langkah_05_tenggat}: a non-interrupting boundary timer that waits
+     * for the step's first moment (the reminder of a range, else the limit) and, once fired, for the next (the limit,
+     * then twice the limit); behind it, {@code langkah_05_tenggat_dicatat} records each moment.
+     *
+     * @param stepElement the step's element id, e.g. {@code langkah_05} ({@link #stepElement})
+     */
+    public static String deadlineTimer(String stepElement) {
+        return stepElement + DEADLINE_TIMER_SUFFIX;
     }
 
     /** The user task of a step, e.g. {@code langkah_05} for step 5. */

@@ -14,11 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Terlambat: every overdue step the user may see (the Sekcam and Camat of their kecamatan, Bappeda and the admin of
@@ -37,7 +35,7 @@ class LatePages {
     record NoteRow(String id, String message, String at, boolean unread) {
     }
 
-    /** Overdue steps a page, the latest first. */
+    /** Overdue steps a page, the most late first (the earliest deadline). */
     static final int PAGE_SIZE = 50;
 
     private final CurrentUsers users;
@@ -58,36 +56,31 @@ class LatePages {
             throw new Forbidden("Halaman Terlambat untuk Sekcam dan Camat (dan Bappeda); langkah Anda sendiri ada di Tugas Saya.");
         }
         String wanted = kecamatan == null || kecamatan.isBlank() ? null : kecamatan;
-        List<Monitoring.AlertView> open = monitoring.alerts("terbuka", null, wanted);
+        Monitoring.Paged<Monitoring.LateStep> late = monitoring.lateSteps(sop, peran, wanted,
+                new Monitoring.PageRequest(Math.max(1, halaman), PAGE_SIZE));
         java.util.function.Function<String, WorkingCalendar> calendarOf = calendars.snapshot();
-        Set<String> escalated = open.stream().filter(a -> a.jenis().equals("ESKALASI")).map(Monitoring.AlertView::tugasId)
-                .collect(Collectors.toSet());
-        List<LateRow> rows = open.stream().filter(a -> a.jenis().equals("TERLAMBAT"))
-                .filter(a -> sop == null || sop.isBlank() || sop.equals(a.kode()))
-                .filter(a -> peran == null || peran.isBlank() || ("grup:" + peran).equals(a.pemegang()))
-                .map(a -> {
+        List<LateRow> rows = late.isi().stream()
+                .map(step -> {
+                    Monitoring.AlertView a = step.alert();
                     WorkingCalendar calendar = calendarOf.apply(a.kecamatan());
                     return new LateRow(a.kecamatan(), a.kode(), a.businessKey(), a.prosesInstanceId(), a.langkah(), a.namaLangkah(),
                             holder(a.pemegang()), Formats.moment(a.mulai().toInstant(), calendar.zone()),
                             Formats.moment(a.tenggat().toInstant(), calendar.zone()), Formats.late(a.terlambatMenit()), a.terlambatMenit(),
-                            escalated.contains(a.tugasId()));
+                            step.escalated());
                 })
-                .sorted(Comparator.comparingLong(LateRow::lateMinutes).reversed())
                 .toList();
-        int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = Math.min(Math.max(1, halaman), pages);
+        Monitoring.LateChoices choices = monitoring.lateChoices(wanted);
         model.addAttribute("judul", "Terlambat");
-        model.addAttribute("jumlah", rows.size());
-        model.addAttribute("baris", rows.subList((page - 1) * PAGE_SIZE, Math.min(rows.size(), page * PAGE_SIZE)));
-        model.addAttribute("halaman", Paging.of(page, pages, org.springframework.web.util.UriComponentsBuilder.fromPath("/terlambat")
+        model.addAttribute("jumlah", late.jumlah());
+        model.addAttribute("baris", rows);
+        model.addAttribute("halaman", Paging.of(late.halaman(), late.jumlahHalaman(), org.springframework.web.util.UriComponentsBuilder.fromPath("/terlambat")
                 .queryParamIfPresent("sop", java.util.Optional.ofNullable(sop).filter(x -> !x.isBlank()))
                 .queryParamIfPresent("peran", java.util.Optional.ofNullable(peran).filter(x -> !x.isBlank()))
                 .queryParamIfPresent("kecamatan", java.util.Optional.ofNullable(wanted)).encode().build().toUriString()));
-        model.addAttribute("pilihanSop", new TreeSet<>(open.stream().map(Monitoring.AlertView::kode).toList()));
-        model.addAttribute("pilihanPeran", new TreeSet<>(open.stream().map(Monitoring.AlertView::pemegang)
-                .filter(h -> h != null && h.startsWith("grup:")).map(h -> h.substring(5)).toList()));
-        model.addAttribute("pilihanKecamatan", user.seesEveryKecamatan() ? new TreeSet<>(open.stream().map(Monitoring.AlertView::kecamatan)
-                .filter(k -> k != null).toList()) : Set.of());
+        model.addAttribute("pilihanSop", choices.sop());
+        model.addAttribute("pilihanPeran", new TreeSet<>(choices.pemegang().stream()
+                .filter(h -> h.startsWith("grup:")).map(h -> h.substring(5)).toList()));
+        model.addAttribute("pilihanKecamatan", user.seesEveryKecamatan() ? choices.kecamatan() : Set.of());
         model.addAttribute("sop", sop);
         model.addAttribute("peran", peran);
         model.addAttribute("kecamatan", wanted);

@@ -223,7 +223,7 @@ class BappedaIT extends AccessTestBase {
                 .getStatusCode().value()).isEqualTo(200);
         ProcessInstance lakipAjibarang = start("pelaksana.ajibarang", "lakip", "LAKIP-2031");
         managementService.executeJob(managementService.createJobQuery().processInstanceId(lakipAjibarang.getId())
-                .activityId("langkah_01_terlambat").singleResult().getId());
+                .activityId(id.sopflow.sop.ProcessContract.deadlineTimer("langkah_01")).singleResult().getId());
 
         Map<String, Object> matrix = getMap(as(BAPPEDA), "/api/ikhtisar?tahun=2031").getBody();
         Map<String, String> state = new java.util.HashMap<>();

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * A rerunnable benchmark (not a test): starts DPA instances and works them to the end on an engine with the
  * real monitoring beans (due dates, timers, planned finish), and prints the time per instance and per step
- * (wall clock, and CPU time of the whole process, steadier on a shared machine).
+ * (wall clock, and CPU time of the whole process, steadier on a shared machine), and the jobs and variables a step
+ * creates (counted in the history: machine-independent).
  * By default on in-memory H2; with {@code -Dbenchmark.database=file} the rounds alternate between two H2 file
  * databases under {@code target/benchmark/}, one with {@code WRITE_DELAY=0} (application.yaml: every commit
  * written before it returns) and one with H2's default of 500 ms, and the medians per step are compared. Run:
@@ -59,6 +60,8 @@ public final class ProcessBenchmark {
             }
             for (int round = 1; round <= Integer.getInteger("benchmark.rounds", 5); round++) {
                 for (Setup setup : setups) {
+                    long jobsBefore = setup.engine().getHistoryService().createHistoricJobLogQuery().creationLog().count();
+                    long variablesBefore = setup.engine().getHistoryService().createHistoricVariableInstanceQuery().count();
                     long start = System.nanoTime();
                     long cpuStart = CPU.getProcessCpuTime(); // all threads: H2's background writer too
                     Round result = run(setup, instances);
@@ -70,6 +73,9 @@ public final class ProcessBenchmark {
                     System.out.printf("%s round %d: %d instances, %d steps in %.0f ms: %.2f ms/instance, %.3f ms/step, CPU %.3f ms/step%s%n",
                             setup.name(), round, instances, steps, ms, ms / instances, ms / steps, cpuMs / steps,
                             setup.file() == null ? "" : String.format(", file %.0f MB", Files.size(setup.file()) / 1e6));
+                    System.out.printf("  per step: %.2f jobs created, %.2f variables created%n",
+                            (setup.engine().getHistoryService().createHistoricJobLogQuery().creationLog().count() - jobsBefore) / (double) steps,
+                            (setup.engine().getHistoryService().createHistoricVariableInstanceQuery().count() - variablesBefore) / (double) steps);
                 }
             }
             for (Setup setup : setups) {

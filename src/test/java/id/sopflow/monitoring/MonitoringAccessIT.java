@@ -53,7 +53,7 @@ class MonitoringAccessIT {
             assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
         }
         ClockUtil.setCurrentTime(wib("2025-11-24T10:30"));
-        management.createJobQuery().activityId("langkah_01_terlambat").list().forEach(j -> management.executeJob(j.getId()));
+        management.createJobQuery().activityId(id.sopflow.sop.ProcessContract.deadlineTimer("langkah_01")).list().forEach(j -> management.executeJob(j.getId()));
     }
 
     @AfterEach
@@ -120,6 +120,84 @@ class MonitoringAccessIT {
                 new HttpEntity<>(Map.of("tanggal", "2025-11-25", "nama", "Libur buatan")), String.class);
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(jdbc.queryForObject("select count(*) from SOPFLOW_HARI_LIBUR", Integer.class)).isZero();
+    }
+
+    @Test
+    void pagesAreSlicesOfOneStableOrderWithTheirTotalAndNeverAnotherKecamatansRows() {
+        // 60 more overdue steps in each kecamatan, as their timers would record them; deadlines shared by seven (ties)
+        AlertLog log = new AlertLog(jdbc);
+        for (String kecamatan : List.of("ajibarang", "arut-selatan")) {
+            for (int i = 0; i < 60; i++) {
+                java.time.Instant deadline = wib("2025-11-20T10:05").toInstant().plus(java.time.Duration.ofMinutes(i / 7));
+                log.record(new Alert(java.util.UUID.randomUUID().toString(), id.sopflow.sop.ProcessContract.AlertKind.TERLAMBAT,
+                        "pi-" + kecamatan + "-" + i, "dpa", "DPA-" + kecamatan + "-" + i, kecamatan, 1, "langkah_01", "Langkah",
+                        "tugas-" + kecamatan + "-" + i, "grup:camat", "5 menit", deadline.minusSeconds(300), deadline, deadline,
+                        List.of("grup:sekcam"), java.util.Optional.empty()), "uji");
+            }
+        }
+        List<Object> seen = new java.util.ArrayList<>();
+        for (int halaman = 1; halaman <= 3; halaman++) {
+            ResponseEntity<List<Map<String, Object>>> page = page("sekcam.arut-selatan", STAFF, "/api/keterlambatan?ukuran=25&halaman=" + halaman);
+            assertThat(page.getHeaders().getFirst("X-Total-Count")).isEqualTo("61");
+            assertThat(page.getBody()).hasSize(halaman < 3 ? 25 : 11)
+                    .allSatisfy(a -> assertThat(a).containsEntry("kecamatan", "arut-selatan"));
+            page.getBody().forEach(a -> seen.add(a.get("id")));
+        }
+        assertThat(seen).as("every row once across the pages").doesNotHaveDuplicates().hasSize(61);
+        assertThat(get("sekcam.arut-selatan", STAFF, "/api/keterlambatan?ukuran=500")).extracting(a -> a.get("id"))
+                .as("the pages are slices of one order").containsExactlyElementsOf(seen);
+        ResponseEntity<List<Map<String, Object>>> past = page("sekcam.arut-selatan", STAFF, "/api/keterlambatan?ukuran=25&halaman=4");
+        assertThat(past.getBody()).isEmpty();
+        assertThat(past.getHeaders().getFirst("X-Total-Count")).isEqualTo("61");
+        assertThat(past.getHeaders().getFirst("Link")).contains("halaman=3&ukuran=25>; rel=\"prev\"", "halaman=3&ukuran=25>; rel=\"last\"");
+
+        ResponseEntity<List<Map<String, Object>>> first = page("camat.ajibarang", STAFF, "/api/keterlambatan?jenis=TERLAMBAT");
+        assertThat(first.getBody()).as("50 a page by default").hasSize(50)
+                .allSatisfy(a -> assertThat(a).containsEntry("kecamatan", "ajibarang"));
+        assertThat(first.getHeaders().getFirst("X-Total-Count")).isEqualTo("61");
+        assertThat(first.getHeaders().getFirst("Link")).contains("halaman=2&ukuran=50>; rel=\"next\"");
+        assertThat(page("staf.bappeda", STAFF, "/api/keterlambatan?ukuran=1").getHeaders().getFirst("X-Total-Count")).isEqualTo("122");
+        assertThat(page("pelaksana.ajibarang", STAFF, "/api/keterlambatan").getHeaders().getFirst("X-Total-Count"))
+                .as("the camat's steps are no pelaksana's, on no page").isEqualTo("0");
+    }
+
+    @Test
+    void instancesArePagedWithinTheCallersKecamatan() {
+        for (int i = 0; i < 3; i++) {
+            runtime.createProcessInstanceByKey("dpa").businessKey("DPA-lagi-" + i).setVariable("kecamatan", "arut-selatan").execute();
+        }
+        List<Object> seen = new java.util.ArrayList<>();
+        for (int halaman = 1; halaman <= 3; halaman++) {
+            ResponseEntity<List<Map<String, Object>>> page = page("sekcam.arut-selatan", STAFF,
+                    "/api/keterlambatan/instances?ukuran=3&halaman=" + halaman);
+            assertThat(page.getHeaders().getFirst("X-Total-Count")).isEqualTo("4");
+            assertThat(page.getBody()).hasSize(halaman == 1 ? 3 : halaman == 2 ? 1 : 0)
+                    .allSatisfy(p -> assertThat(p).containsEntry("kecamatan", "arut-selatan").containsKey("rencanaSelesai"));
+            page.getBody().forEach(p -> seen.add(p.get("id")));
+        }
+        assertThat(seen).doesNotHaveDuplicates().hasSize(4);
+        assertThat(get("sekcam.ajibarang", STAFF, "/api/keterlambatan/instances")).singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("businessKey", "DPA-ajibarang"));
+        assertThat(page("admin", ADMIN, "/api/keterlambatan/instances?ukuran=2").getHeaders().getFirst("X-Total-Count")).isEqualTo("5");
+    }
+
+    @Test
+    void badPagingIsA400ProblemNamingTheParameter() {
+        for (String path : List.of("/api/keterlambatan", "/api/keterlambatan/instances")) {
+            for (String[] bad : new String[][] {{"halaman=0", "halaman"}, {"halaman=-1", "halaman"}, {"halaman=dua", "halaman"},
+                    {"ukuran=0", "ukuran"}, {"ukuran=501", "ukuran"}, {"ukuran=banyak", "ukuran"}}) {
+                ResponseEntity<String> response = rest.withBasicAuth("sekcam.ajibarang", STAFF).getForEntity(path + "?" + bad[0], String.class);
+                assertThat(response.getStatusCode()).as(path + "?" + bad[0]).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+                assertThat(response.getBody()).contains("'" + bad[1] + "'");
+            }
+        }
+    }
+
+    private ResponseEntity<List<Map<String, Object>>> page(String user, String password, String url) {
+        ResponseEntity<List<Map<String, Object>>> response = rest.withBasicAuth(user, password).exchange(url, HttpMethod.GET, null, LIST);
+        assertThat(response.getStatusCode()).as(user + " " + url).isEqualTo(HttpStatus.OK);
+        return response;
     }
 
     private List<Map<String, Object>> alerts(String user, String password, String query) {

@@ -119,7 +119,9 @@ class MutuBakuProcessTest {
     @Test
     void overdueTimerRecordsTheStepOnceAndTellsTheSekcamWhileTheTaskStaysOpen() {
         ProcessInstance dpa = startDpaAt("2025-11-24T10:00");
-        Job overdue = job("langkah_01_terlambat", dpa);
+        assertThat(timers(dpa)).as("one timer job per step until it is late").singleElement()
+                .satisfies(j -> assertThat(j.getDuedate()).isEqualTo(wib("2025-11-24T10:05")));
+        Job overdue = job("langkah_01_tenggat", dpa);
         assertThat(overdue.getDuedate()).isEqualTo(wib("2025-11-24T10:05"));
         assertThat(alerts.find(List.of(), true, Optional.empty())).isEmpty();
 
@@ -138,7 +140,8 @@ class MutuBakuProcessTest {
             assertThat(a.notified()).containsExactly("grup:sekcam");
             assertThat(a.taskId()).isEqualTo(task(dpa).getId());
         });
-        assertThat(engine.getManagementService().createJobQuery().activityId("langkah_01_terlambat").count()).isZero();
+        assertThat(timers(dpa)).as("the overdue timer is gone, the escalation's waits at twice the limit").singleElement()
+                .satisfies(j -> assertThat(j.getDuedate()).isEqualTo(wib("2025-11-24T10:10")));
         assertThat(alerts.notifications(List.of(), List.of("sekcam"), null)).singleElement()
                 .satisfies(n -> assertThat(n.message()).contains("Langkah 1 DPA", "melewati mutu baku 5 menit", "10:05 WIB"));
         assertThat(alerts.record(recorded.get(0), "lagi")).as("an alert is recorded once").isFalse();
@@ -149,12 +152,16 @@ class MutuBakuProcessTest {
         ProcessInstance dpa = startDpaAt("2025-11-24T10:00");
         completeAt(dpa, "2025-11-24T10:02");
         // langkah 2, Sekcam, 30 menit from 10:02: overdue 10:32, escalation 11:02
-        Job escalation = job("langkah_02_eskalasi", dpa);
-        assertThat(escalation.getDuedate()).isEqualTo(wib("2025-11-24T11:02"));
+        assertThat(timers(dpa)).singleElement().satisfies(j -> assertThat(j.getDuedate()).isEqualTo(wib("2025-11-24T10:32")));
         at("2025-11-24T10:40");
-        execute(job("langkah_02_terlambat", dpa));
+        execute(job("langkah_02_tenggat", dpa));
+        Job escalation = job("langkah_02_tenggat", dpa);
+        assertThat(escalation.getDuedate()).isEqualTo(wib("2025-11-24T11:02"));
+        assertThat(timers(dpa)).hasSize(1);
         at("2025-11-24T11:10");
         execute(escalation);
+        assertThat(timers(dpa)).as("nothing waits after the escalation").isEmpty();
+        assertThat(dpa).isWaitingAt("langkah_02");
 
         assertThat(alerts.find(List.of(), true, Optional.of(AlertKind.ESKALASI))).singleElement()
                 .satisfies(a -> assertThat(a.notified()).containsExactly("grup:camat"));
@@ -181,14 +188,50 @@ class MutuBakuProcessTest {
         Task task = task(renstra);
         assertThat(task.getFollowUpDate()).isEqualTo(wib("2025-11-05T08:00"));
         assertThat(task.getDueDate()).isEqualTo(wib("2025-11-06T08:00"));
-        assertThat(job("langkah_14_pengingat", renstra).getDuedate()).isEqualTo(wib("2025-11-05T08:00"));
+        assertThat(timers(renstra)).singleElement().satisfies(j -> assertThat(j.getDuedate()).isEqualTo(wib("2025-11-05T08:00")));
 
         at("2025-11-05T08:01");
-        execute(job("langkah_14_pengingat", renstra));
+        execute(job("langkah_14_tenggat", renstra));
         assertThat(alerts.find(List.of(), true, Optional.empty())).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo(AlertKind.PENGINGAT);
             assertThat(a.notified()).containsExactly("grup:pelaksana");
+            assertThat(a.deadline()).isEqualTo(wib("2025-11-05T08:00").toInstant());
         });
+        assertThat(timers(renstra)).singleElement().satisfies(j -> assertThat(j.getDuedate()).isEqualTo(wib("2025-11-06T08:00")));
+
+        at("2025-11-06T08:00");
+        execute(job("langkah_14_tenggat", renstra));
+        assertThat(alerts.find(List.of(), true, Optional.of(AlertKind.TERLAMBAT))).singleElement().satisfies(a -> {
+            assertThat(a.deadline()).isEqualTo(wib("2025-11-06T08:00").toInstant());
+            assertThat(a.notified()).containsExactly("grup:sekcam");
+        });
+        assertThat(timers(renstra)).singleElement().satisfies(j -> assertThat(j.getDuedate()).isEqualTo(wib("2025-11-11T08:00")));
+    }
+
+    @Test
+    void aTimerFiredLateStillRecordsEachMomentOnceInTurn() {
+        ProcessInstance dpa = startDpaAt("2025-11-24T10:00");
+        at("2025-11-24T12:00"); // the job executor was down past both the limit (10:05) and twice the limit (10:10)
+        execute(job("langkah_01_tenggat", dpa));
+        assertThat(alerts.find(List.of(), true, Optional.empty())).singleElement()
+                .satisfies(a -> assertThat(a.kind()).isEqualTo(AlertKind.TERLAMBAT));
+        Job escalation = job("langkah_01_tenggat", dpa);
+        assertThat(escalation.getDuedate()).as("already due: it fires next").isEqualTo(wib("2025-11-24T10:10"));
+        execute(escalation);
+        assertThat(alerts.find(List.of(), true, Optional.empty())).extracting(Alert::kind)
+                .containsExactlyInAnyOrder(AlertKind.TERLAMBAT, AlertKind.ESKALASI);
+        assertThat(timers(dpa)).isEmpty();
+    }
+
+    @Test
+    void aStepDoneInTimeLeavesNoTimerBehindAndTheNextStepHasItsOwn() {
+        ProcessInstance dpa = startDpaAt("2025-11-24T10:00");
+        completeAt(dpa, "2025-11-24T10:03");
+        assertThat(timers(dpa)).singleElement().satisfies(j -> {
+            assertThat(j.getDuedate()).isEqualTo(wib("2025-11-24T10:33"));
+            assertThat(j.getExecutionId()).isEqualTo(task(dpa).getExecutionId());
+        });
+        assertThat(alerts.find(List.of(), false, Optional.empty())).isEmpty();
     }
 
     @Test
@@ -276,6 +319,11 @@ class MutuBakuProcessTest {
         } finally {
             second.close();
         }
+    }
+
+    /** The timer jobs of an instance (of a DPA or Renstra: its steps'; they have no report deadline). */
+    private static List<Job> timers(ProcessInstance instance) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list();
     }
 
     private ProcessInstance startDpaAt(String wibTime) {

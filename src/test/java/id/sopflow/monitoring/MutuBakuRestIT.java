@@ -69,7 +69,7 @@ class MutuBakuRestIT {
 
         assertThat(get("/api/keterlambatan", LIST)).isEmpty();
         ClockUtil.setCurrentTime(wib("2025-11-25T07:45"));
-        String job = management.createJobQuery().processInstanceId(instance).activityId("langkah_01_terlambat").singleResult().getId();
+        String job = management.createJobQuery().processInstanceId(instance).activityId(id.sopflow.sop.ProcessContract.deadlineTimer("langkah_01")).singleResult().getId();
         management.executeJob(job);
 
         List<Map<String, Object>> overdue = get("/api/keterlambatan", LIST);
@@ -91,7 +91,7 @@ class MutuBakuRestIT {
         try {
             ClockUtil.setCurrentTime(wib("2025-11-24T15:58"));
             String instance = startDpa();
-            Date due = management.createJobQuery().processInstanceId(instance).activityId("langkah_01_terlambat").singleResult().getDuedate();
+            Date due = management.createJobQuery().processInstanceId(instance).activityId(id.sopflow.sop.ProcessContract.deadlineTimer("langkah_01")).singleResult().getDuedate();
             assertThat(due).isEqualTo(wib("2025-11-26T07:33"));
             assertThat(get("/api/kalender/libur?tahun=2025&kecamatan=ajibarang", LIST))
                     .anySatisfy(d -> assertThat(d).containsEntry("tanggal", "2025-11-25").containsEntry("ditambahkan", true));

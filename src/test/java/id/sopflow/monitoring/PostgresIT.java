@@ -102,7 +102,7 @@ class PostgresIT {
 
         ClockUtil.setCurrentTime(wib("2025-11-24T15:58"));
         String first = start(admin);
-        String job = management.createJobQuery().processInstanceId(first).activityId("langkah_01_terlambat").singleResult().getId();
+        String job = management.createJobQuery().processInstanceId(first).activityId(id.sopflow.sop.ProcessContract.deadlineTimer("langkah_01")).singleResult().getId();
         assertThat(management.createJobQuery().jobId(job).singleResult().getDuedate()).isEqualTo(wib("2025-11-25T07:33"));
         ClockUtil.setCurrentTime(wib("2025-11-25T07:45"));
         management.executeJob(job);
@@ -115,7 +115,7 @@ class PostgresIT {
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         ClockUtil.setCurrentTime(wib("2025-11-24T15:58"));
         String second = start(admin);
-        assertThat(management.createJobQuery().processInstanceId(second).activityId("langkah_01_terlambat").singleResult().getDuedate())
+        assertThat(management.createJobQuery().processInstanceId(second).activityId(id.sopflow.sop.ProcessContract.deadlineTimer("langkah_01")).singleResult().getDuedate())
                 .isEqualTo(wib("2025-11-26T07:33"));
     }
 

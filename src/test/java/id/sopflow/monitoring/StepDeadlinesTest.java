@@ -2,6 +2,7 @@ package id.sopflow.monitoring;
 
 import id.sopflow.calendar.Waktu;
 import id.sopflow.calendar.WorkingCalendar;
+import id.sopflow.sop.ProcessContract.AlertKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -31,8 +32,43 @@ class StepDeadlinesTest {
         StepDeadlines single = StepDeadlines.of(wib("2025-11-03T15:58"), waktu("5 menit"), CALENDAR);
         assertThat(StepDeadlines.parse(range.format())).isEqualTo(range);
         assertThat(StepDeadlines.parse(single.format())).isEqualTo(single);
-        assertThat(single.format()).isEqualTo("mulai=2025-11-03T08:58:00Z;batas=2025-11-04T00:33:00Z;eskalasi=2025-11-04T00:38:00Z");
+        assertThat(single.format()).isEqualTo(wib("2025-11-03T15:58").toEpochMilli() + ";;" + wib("2025-11-04T07:33").toEpochMilli()
+                + ";" + wib("2025-11-04T07:38").toEpochMilli());
+        assertThat(single.format()).hasSizeLessThan(60);
+        assertThatThrownBy(() -> StepDeadlines.parse("1762160280000;;1762219980000")).hasMessageContaining("tidak lengkap");
+        assertThatThrownBy(() -> StepDeadlines.parse("1762160280000;x;1762219980000;1762220280000")).hasMessageContaining("tidak terbaca");
+    }
+
+    @Test
+    void theReadableFormOfStepsHandedOverBeforeStillReads() {
+        StepDeadlines single = StepDeadlines.of(wib("2025-11-03T15:58"), waktu("5 menit"), CALENDAR);
+        StepDeadlines range = StepDeadlines.of(wib("2025-11-03T08:00"), waktu("2-3 hari"), CALENDAR);
+        assertThat(StepDeadlines.parse("mulai=2025-11-03T08:58:00Z;batas=2025-11-04T00:33:00Z;eskalasi=2025-11-04T00:38:00Z"))
+                .isEqualTo(single);
+        assertThat(StepDeadlines.parse("mulai=2025-11-03T01:00:00Z;pengingat=2025-11-05T01:00:00Z;batas=2025-11-06T01:00:00Z;"
+                + "eskalasi=2025-11-11T01:00:00Z")).isEqualTo(range);
         assertThatThrownBy(() -> StepDeadlines.parse("mulai=2025-11-03T08:58:00Z")).hasMessageContaining("tidak lengkap");
+    }
+
+    @Test
+    void theOneTimerWaitsForEachMomentInTurn() {
+        StepDeadlines range = StepDeadlines.of(wib("2025-11-03T08:00"), waktu("2-3 hari"), CALENDAR);
+        assertThat(range.first()).isEqualTo(wib("2025-11-05T08:00"));
+        StepDeadlines.Moment reminder = range.firedAt(range.first());
+        assertThat(reminder.kind()).isEqualTo(AlertKind.PENGINGAT);
+        StepDeadlines.Moment due = range.after(reminder).orElseThrow();
+        assertThat(due).isEqualTo(new StepDeadlines.Moment(AlertKind.TERLAMBAT, wib("2025-11-06T08:00")));
+        StepDeadlines.Moment escalation = range.after(due).orElseThrow();
+        assertThat(escalation).isEqualTo(new StepDeadlines.Moment(AlertKind.ESKALASI, wib("2025-11-11T08:00")));
+        assertThat(range.after(escalation)).isEmpty();
+
+        StepDeadlines single = StepDeadlines.of(wib("2025-11-03T15:58"), waktu("5 menit"), CALENDAR);
+        assertThat(single.first()).isEqualTo(single.due());
+        assertThat(single.firedAt(single.due()).kind()).isEqualTo(AlertKind.TERLAMBAT);
+        assertThat(single.firedAt(single.escalation()).kind()).isEqualTo(AlertKind.ESKALASI);
+        assertThat(single.firedAt(single.due().plusSeconds(60)).kind()).as("a job moved between two moments").isEqualTo(AlertKind.TERLAMBAT);
+        assertThat(single.firedAt(single.start()).kind()).as("a job moved before every moment").isEqualTo(AlertKind.TERLAMBAT);
+        assertThat(single.firedAt(single.due().plusNanos(999_999)).kind()).as("a job's millisecond").isEqualTo(AlertKind.TERLAMBAT);
     }
 
     @Test

@@ -53,10 +53,34 @@ class BpmnGeneratorTest {
                         org.assertj.core.groups.Tuple.tuple("lane_pelaksana", "Pelaksana"));
         Lane camat = model.getModelElementById("lane_camat");
         assertThat(camat.getFlowNodeRefs()).extracting(BaseElement::getId)
-                .containsExactlyInAnyOrder("langkah_02", "langkah_02_keputusan", "langkah_02_terlambat",
-                        "langkah_02_terlambat_dicatat", "langkah_02_eskalasi", "langkah_02_eskalasi_dicatat");
+                .containsExactlyInAnyOrder("langkah_02", "langkah_02_keputusan", "langkah_02_tenggat", "langkah_02_tenggat_dicatat");
         Participant pool = model.getModelElementById("pool_contoh");
         assertThat(pool.getProcess()).isSameAs(process);
+    }
+
+    @Test
+    void aStepWithAWaktuHasOneNonInterruptingTimerAtItsFirstMomentWhoseEndRecordsEachMoment() {
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            java.util.List<org.camunda.bpm.model.bpmn.instance.BoundaryEvent> timers = model
+                    .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class).stream()
+                    .filter(b -> b.getAttachedTo() == task).toList();
+            if (task.getId().equals("langkah_03")) {
+                assertThat(timers).as("a step without waktu has no timer").isEmpty();
+                continue;
+            }
+            assertThat(timers).as(task.getId()).singleElement().satisfies(timer -> {
+                assertThat(timer.getId()).isEqualTo(ProcessContract.deadlineTimer(task.getId()));
+                assertThat(timer.cancelActivity()).isFalse();
+                var definition = (org.camunda.bpm.model.bpmn.instance.TimerEventDefinition) timer.getEventDefinitions().iterator().next();
+                assertThat(definition.getTimeDate().getTextContent()).isEqualTo("${" + ProcessContract.TIMER_BEAN + ".firstAt(execution)}");
+                var end = timer.getOutgoing().iterator().next().getTarget();
+                assertThat(end.getId()).isEqualTo(timer.getId() + "_dicatat");
+                assertThat(ProcessContract.alertKind(end)).as("records the moment its timer was due at").isEmpty();
+                assertThat(end.getExtensionElements().getElementsQuery()
+                        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener.class).singleResult()
+                        .getCamundaDelegateExpression()).isEqualTo("${" + ProcessContract.ALERT_LISTENER_BEAN + "}");
+            });
+        }
     }
 
     @Test

@@ -207,7 +207,7 @@ class BrowserIT extends AccessTestBase {
     @Test
     void aLateStepAppearsOnTheSekcamsTerlambatPageWhenTheClockPassesItsDueMoment() {
         ProcessInstance dpa = startAs("camat.ajibarang", "dpa");
-        Job overdue = management.createJobQuery().processInstanceId(dpa.getId()).activityId("langkah_01_terlambat").singleResult();
+        Job overdue = management.createJobQuery().processInstanceId(dpa.getId()).activityId(id.sopflow.sop.ProcessContract.deadlineTimer("langkah_01")).singleResult();
         signIn("sekcam.ajibarang");
         open("/terlambat");
         assertThat(browser.getPageSource()).doesNotContain("Menginstruksikan penyusunan");

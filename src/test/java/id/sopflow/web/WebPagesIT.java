@@ -49,6 +49,55 @@ class WebPagesIT extends AccessTestBase {
         assertThat(noRedirects().getForEntity("/", String.class).getHeaders().getLocation()).hasPath("/login");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeRecordedAlerts() {
+        jdbc.update("delete from SOPFLOW_PERINGATAN where id like 'uji-%'");
+    }
+
+    @Test
+    void terlambatShowsFiftyOfTheKecamatansOverdueStepsAPageTheMostLateFirstAndNoneOfAnotherKecamatan() {
+        java.time.Instant first = java.time.Instant.parse("2025-11-20T03:05:00Z");
+        for (int i = 0; i < 55; i++) { // the earliest deadline is the most late; the last one is escalated too
+            overdue("uji-as-" + i, "arut-selatan", i == 54 ? "grup:kasubbag" : "grup:camat", first.plusSeconds(60L * i), "TERLAMBAT");
+        }
+        overdue("uji-as-eskalasi", "arut-selatan", "grup:kasubbag", first.plusSeconds(60L * 54), "ESKALASI");
+        for (int i = 0; i < 5; i++) {
+            overdue("uji-aj-" + i, "ajibarang", "grup:camat", first, "TERLAMBAT");
+        }
+        Session sekcam = login("sekcam.arut-selatan");
+        String one = get(sekcam, "/terlambat").getBody();
+        assertThat(one).contains("55</span> langkah terlambat").doesNotContain("ajibarang", "dieskalasi ke Camat");
+        assertThat(one.split("class=\"terlambat\"", -1)).hasSize(51);
+        assertThat(one.indexOf("DPA-uji-as-0<")).as("the most late first").isPositive().isLessThan(one.indexOf("DPA-uji-as-1<"));
+        assertThat(one).contains("href=\"/terlambat?halaman=2\"");
+        String two = get(sekcam, "/terlambat?halaman=2").getBody();
+        assertThat(two.split("class=\"terlambat\"", -1)).hasSize(6);
+        assertThat(two).contains("DPA-uji-as-54<", "dieskalasi ke Camat").doesNotContain("DPA-uji-as-49<", "ajibarang");
+        assertThat(list(get(sekcam, "/terlambat?halaman=9").getBody())).as("a page past the last shows the last").isEqualTo(list(two));
+        String kasubbag = get(sekcam, "/terlambat?peran=kasubbag").getBody();
+        assertThat(kasubbag).contains("1</span> langkah terlambat", "DPA-uji-as-54<", "<option value=\"kasubbag\" selected=\"selected\">kasubbag");
+        assertThat(get(sekcam, "/terlambat?sop=rup").getBody()).contains("Tidak ada langkah yang terlambat.");
+        assertThat(get(sekcam, "/terlambat?kecamatan=ajibarang").getStatusCode().value()).isEqualTo(404);
+        assertThat(get(login("camat.ajibarang"), "/terlambat").getBody()).contains("5</span> langkah terlambat").doesNotContain("arut-selatan");
+    }
+
+    private static String list(String page) {
+        return page.substring(page.indexOf("<ul class=\"daftar\">"), page.indexOf("</ul>", page.indexOf("<ul class=\"daftar\">")));
+    }
+
+    /** An overdue step as its timer records it (SOPFLOW_PERINGATAN, written only by monitoring). */
+    private void overdue(String id, String kecamatan, String holder, java.time.Instant deadline, String kind) {
+        String task = id.replace("-eskalasi", "-54");
+        jdbc.update("insert into SOPFLOW_PERINGATAN (id, kunci, jenis, proses_instance_id, proses_key, business_key, kecamatan, langkah, "
+                        + "aktivitas_id, nama_langkah, tugas_id, pemegang, waktu, mulai, tenggat, dicatat_pada, diberitahukan_ke) "
+                        + "values (?, ?, ?, ?, 'dpa', ?, ?, 1, 'langkah_01', 'Langkah uji', ?, ?, '5 menit', ?, ?, ?, 'grup:sekcam')",
+                id, task + ":" + kind, kind, "pi-" + id, "DPA-" + task, kecamatan, task, holder,
+                java.sql.Timestamp.from(deadline.minusSeconds(300)), java.sql.Timestamp.from(deadline), java.sql.Timestamp.from(deadline));
+    }
+
     @Test
     void eachSopIsShownAsItsTableToItsKecamatanOnly() {
         Session pelaksana = login("pelaksana.arut-selatan");
