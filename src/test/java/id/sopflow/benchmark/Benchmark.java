@@ -1,0 +1,72 @@
+package id.sopflow.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SOPflow side by side with plain Camunda 7.24, in one run, on H2 (file mode, the embedded default) and on PostgreSQL:
+ * the engine's cost per step in one JVM ({@link EngineCost}); instances and steps per second end to end over HTTP, start
+ * time and memory, each application in a JVM of its own ({@link HttpComparison}); the time to record and escalate
+ * simultaneous deadlines ({@link Deadlines}); a kabupaten in a 512 MB heap ({@link Kabupaten}). Prints every figure as it
+ * is measured and a table at the end. Not a test. Run:
+ * <pre>mvn -q test-compile exec:java@benchmark [-Dbenchmark.size=quick] [-Dbenchmark.databases=h2,postgres]</pre>
+ * The query times of Terlambat and Tugas Saya are {@link PageBenchmark}'s ({@code exec:java@pages}).
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        BenchmarkSizes sizes = BenchmarkSizes.fromSystemProperties();
+        Report report = new Report();
+        System.out.printf("SOPflow benchmark, %s sizes: %s%nStripped for plain Camunda: %s%n", sizes.name(), sizes,
+                String.join("; ", StrippedBpmn.WHAT_IS_STRIPPED));
+        for (String name : sizes.databases()) {
+            try (BenchmarkDatabase database = open(name)) {
+                measure(database, sizes, report);
+            }
+        }
+        report.print(sizes);
+        System.out.println("Terlambat and Tugas Saya query times: mvn -q test-compile exec:java@pages (PageBenchmark)");
+        System.exit(0); // the app JVMs are gone; stop Maven's lingering threads of the engines and pools
+    }
+
+    private static BenchmarkDatabase open(String name) {
+        return switch (name) {
+            case "h2" -> new H2Files();
+            default -> throw new IllegalArgumentException("unknown database " + name + " (h2, postgres)");
+        };
+    }
+
+    private static void measure(BenchmarkDatabase database, BenchmarkSizes sizes, Report report) {
+        List<Part> parts = new ArrayList<>();
+        if (sizes.runs("engine")) {
+            parts.add(new Part("engine cost per step", () -> {
+                EngineCost.Result engine = EngineCost.measure(database, sizes);
+                report.slowdown(database.name(), "engine: ms per step (wall)", engine.sopflow().ms(), engine.plain().ms(), "ms", 1.15);
+                report.slowdown(database.name(), "engine: ms per step (CPU of the JVM)", engine.sopflow().cpuMs(), engine.plain().cpuMs(), "ms", 1.15);
+            }));
+        }
+        for (Part part : parts) {
+            System.out.printf("%n== %s, %s ==%n", database.name(), part.name());
+            try {
+                part.body().run();
+            } catch (Exception failure) {
+                failure.printStackTrace();
+                report.failed(database.name(), part.name(), failure);
+            }
+        }
+    }
+
+    /** A part of the benchmark; one failing does not stop the others. */
+    private record Part(String name, Body body) {
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void run() throws Exception;
+    }
+}
