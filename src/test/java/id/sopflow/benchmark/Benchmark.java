@@ -50,6 +50,9 @@ public final class Benchmark {
                 report.slowdown(database.name(), "engine: ms per step (CPU of the JVM)", engine.sopflow().cpuMs(), engine.plain().cpuMs(), "ms", 1.15);
             }));
         }
+        if (sizes.runs("http")) {
+            parts.add(new Part("end to end over HTTP, start time and memory", () -> http(database, sizes, report)));
+        }
         for (Part part : parts) {
             System.out.printf("%n== %s, %s ==%n", database.name(), part.name());
             try {
@@ -59,6 +62,22 @@ public final class Benchmark {
                 report.failed(database.name(), part.name(), failure);
             }
         }
+    }
+
+    private static void http(BenchmarkDatabase database, BenchmarkSizes sizes, Report report) throws Exception {
+        HttpComparison.Result http = HttpComparison.measure(database, sizes);
+        String db = database.name();
+        report.throughput(db, "HTTP: instances started per second", http.sopflowMedian(run -> run.load().instancesPerSecond()),
+                http.plainMedian(run -> run.load().instancesPerSecond()), "/s", 1.15);
+        report.throughput(db, "HTTP: steps completed per second", http.sopflowMedian(run -> run.load().stepsPerSecond()),
+                http.plainMedian(run -> run.load().stepsPerSecond()), "/s", 1.15);
+        report.compare(db, "start: until readiness UP and DPA deployed", http.sopflowMedian(HttpComparison.Run::startSeconds),
+                http.plainMedian(HttpComparison.Run::startSeconds), "s");
+        report.compare(db, "memory at rest: heap after full GC", http.sopflowMedian(run -> run.atRest().heapAfterGcMb()),
+                http.plainMedian(run -> run.atRest().heapAfterGcMb()), "MB");
+        report.compare(db, "memory at rest: RSS", http.sopflowMedian(run -> run.atRest().rssMb()), http.plainMedian(run -> run.atRest().rssMb()), "MB");
+        report.compare(db, "memory after the load: RSS", http.sopflowMedian(HttpComparison.Run::rssAfterLoadMb),
+                http.plainMedian(HttpComparison.Run::rssAfterLoadMb), "MB");
     }
 
     /** A part of the benchmark; one failing does not stop the others. */
