@@ -193,7 +193,7 @@ class ApiErrors {
             return new Answer(HttpStatus.FORBIDDEN, FORBIDDEN);
         }
         if (t instanceof OptimisticLockingException || t instanceof org.springframework.dao.PessimisticLockingFailureException
-                || t instanceof org.springframework.dao.QueryTimeoutException) {
+                || t instanceof org.springframework.dao.QueryTimeoutException || id.sopflow.engine.LockWait.is(t)) {
             // two requests at once: one changed the thing, or held it longer than the other would wait
             return new Answer(HttpStatus.CONFLICT, CONCURRENT_CHANGE);
         }

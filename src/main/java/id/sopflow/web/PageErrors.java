@@ -69,6 +69,11 @@ class PageErrors {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) throws Exception {
+        if (e instanceof org.camunda.bpm.engine.OptimisticLockingException || id.sopflow.engine.LockWait.is(e)) {
+            // two requests at once (two tabs, two nodes of a cluster): the loser is told, nothing is half-stored
+            return withMenu(HttpStatus.CONFLICT, "Tidak dapat dilakukan", "Data ini baru saja diubah oleh permintaan lain (misalnya "
+                    + "langkah ini sudah diselesaikan orang lain). Muat ulang halaman, lalu coba lagi bila masih perlu.");
+        }
         if (e instanceof org.springframework.web.ErrorResponse response && response.getStatusCode().is4xxClientError()) {
             return withMenu(HttpStatus.valueOf(response.getStatusCode().value()), "Permintaan tidak dapat diproses",
                     "Alamat atau isian ini tidak dikenal (" + response.getStatusCode().value() + ").");

@@ -92,7 +92,7 @@ class StepPage {
     ModelAndView show(@PathVariable String id) {
         Task task = tasks.createTaskQuery().taskId(id).singleResult();
         if (task == null) {
-            return finishedOrMissing(id);
+            return finishedOrMissing(id, HttpStatus.OK);
         }
         if (ProcessContract.INBOX_TASK.equals(task.getTaskDefinitionKey())) {
             // Bappeda's inbox task is answered on the submission's page, with its documents
@@ -106,7 +106,7 @@ class StepPage {
                         @RequestParam(name = "catatan", required = false) String catatan, RedirectAttributes flash) {
         Task task = tasks.createTaskQuery().taskId(id).singleResult();
         if (task == null) {
-            return finishedOrMissing(id);
+            return finishedOrMissing(id, HttpStatus.CONFLICT);
         }
         try {
             Document d = dossier.upload(task.getProcessInstanceId(), new Dossier.Upload(jenis, berkas.getOriginalFilename(), berkas.getSize(),
@@ -130,7 +130,7 @@ class StepPage {
                           @RequestParam(name = "catatan", required = false) String catatan, RedirectAttributes flash) {
         Task task = tasks.createTaskQuery().taskId(id).singleResult();
         if (task == null) {
-            return finishedOrMissing(id);
+            return finishedOrMissing(id, HttpStatus.CONFLICT);
         }
         StepMetadata step = metadata(task);
         Map<String, Object> variables = new HashMap<>();
@@ -154,7 +154,7 @@ class StepPage {
                 return page(view(task), notReady ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, e.getMessage());
             }
             if (tasks.createTaskQuery().taskId(id).count() == 0) {
-                return finishedOrMissing(id);
+                return finishedOrMissing(id, HttpStatus.CONFLICT);
             }
             throw e;
         }
@@ -165,8 +165,11 @@ class StepPage {
         return new ModelAndView("redirect:/tugas");
     }
 
-    /** A step the user no longer sees: finished (by whom, when) in their kecamatan, else not found. */
-    private ModelAndView finishedOrMissing(String id) {
+    /**
+     * A step the user no longer sees: finished (by whom, when) in their kecamatan, else not found. Answered with
+     * {@code status}: 200 to a look at it, 409 to a completion that came too late (another tab, another node).
+     */
+    private ModelAndView finishedOrMissing(String id, HttpStatus status) {
         CurrentUser user = users.current();
         HistoricTaskInstance done = Caller.without(identity, () -> history.createHistoricTaskInstanceQuery().taskId(id).singleResult());
         boolean ours = done != null && (done.getTenantId() == null || user.kecamatan().contains(done.getTenantId()) || user.seesEveryKecamatan());
@@ -178,7 +181,7 @@ class StepPage {
             throw new NotFound("Langkah '" + id + "' tidak ditemukan.");
         }
         WorkingCalendar calendar = calendars.forKecamatan(done.getTenantId());
-        return PageErrors.page(HttpStatus.OK, "Langkah sudah diselesaikan", "Langkah '" + done.getName() + "' sudah diselesaikan"
+        return PageErrors.page(status, "Langkah sudah diselesaikan", "Langkah '" + done.getName() + "' sudah diselesaikan"
                 + Optional.ofNullable(done.getAssignee()).or(() -> completedBy(done)).map(who -> " oleh " + who).orElse("") + " pada " + Formats.moment(done.getEndTime().toInstant(),
                 calendar.zone()) + ". Tidak ada yang perlu Anda lakukan di langkah ini.");
     }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,16 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The production database: the same path as {@link MutuBakuRestIT} on PostgreSQL (SOPflow's own
- * tables from the Flyway migrations, the insert-once of alerts, timestamps). Runs when {@code SOPFLOW_TEST_POSTGRES_URL} is set
- * (.ci/run installs and starts PostgreSQL and sets it), e.g. {@code jdbc:postgresql://localhost:5432/sopflow_test}
- * with {@code SOPFLOW_TEST_POSTGRES_USER} / {@code SOPFLOW_TEST_POSTGRES_PASSWORD}.
+ * tables from the Flyway migrations, the insert-once of alerts, timestamps). Runs in the Failsafe execution
+ * {@code postgres} of {@code mvn verify}, with every other engine and API test, on the PostgreSQL server the build
+ * starts itself ({@link id.sopflow.TestPostgres}, {@link id.sopflow.TestDatabase}).
  */
-@EnabledIfEnvironmentVariable(named = "SOPFLOW_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=${SOPFLOW_TEST_POSTGRES_URL}",
-        "spring.datasource.username=${SOPFLOW_TEST_POSTGRES_USER:sopflow}",
-        "spring.datasource.password=${SOPFLOW_TEST_POSTGRES_PASSWORD:sopflow}"})
-@ActiveProfiles({"test", "postgres"})
+@EnabledIfSystemProperty(named = "sopflow.test.database", matches = "postgres",
+        disabledReason = "runs in the Failsafe execution 'postgres' (mvn verify), on the build's own PostgreSQL")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
 class PostgresIT {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
