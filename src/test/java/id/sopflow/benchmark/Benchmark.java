@@ -37,6 +37,7 @@ public final class Benchmark {
     private static BenchmarkDatabase open(String name) {
         return switch (name) {
             case "h2" -> new H2Files();
+            case "postgres" -> new EmbeddedPostgres();
             default -> throw new IllegalArgumentException("unknown database " + name + " (h2, postgres)");
         };
     }
@@ -52,6 +53,9 @@ public final class Benchmark {
         }
         if (sizes.runs("http")) {
             parts.add(new Part("end to end over HTTP, start time and memory", () -> http(database, sizes, report)));
+        }
+        if (sizes.runs("deadlines")) {
+            parts.add(new Part("simultaneous deadlines", () -> deadlines(database, sizes, report)));
         }
         for (Part part : parts) {
             System.out.printf("%n== %s, %s ==%n", database.name(), part.name());
@@ -78,6 +82,16 @@ public final class Benchmark {
         report.compare(db, "memory at rest: RSS", http.sopflowMedian(run -> run.atRest().rssMb()), http.plainMedian(run -> run.atRest().rssMb()), "MB");
         report.compare(db, "memory after the load: RSS", http.sopflowMedian(HttpComparison.Run::rssAfterLoadMb),
                 http.plainMedian(HttpComparison.Run::rssAfterLoadMb), "MB");
+    }
+
+    private static void deadlines(BenchmarkDatabase database, BenchmarkSizes sizes, Report report) throws Exception {
+        Deadlines.Result result = Deadlines.measure(database, sizes);
+        double target = 60.0 * result.deadlines() / 10_000; // the target is for 10,000; scaled for smaller sizes
+        String figure = String.format("%,d deadlines at once: overdue + escalated recorded", result.deadlines());
+        String value = String.format("%.1f s%s", result.seconds(), result.complete() ? ""
+                : String.format(" (INCOMPLETE: %d overdue, %d escalated)", result.overdue(), result.escalated()));
+        report.alone(database.name(), figure, value, String.format("≤ %.0f s%s", target, result.deadlines() == 10_000 ? "" : " (60 s per 10,000)"),
+                result.complete() && result.seconds() <= target, String.format("%.0f %% over", (result.seconds() / target - 1) * 100));
     }
 
     /** A part of the benchmark; one failing does not stop the others. */

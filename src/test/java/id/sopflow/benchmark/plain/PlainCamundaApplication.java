@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
@@ -31,8 +31,12 @@ import java.util.List;
  * password and loads the caller's groups and tenants on every request), the DPA's users in their candidate groups, allowed
  * to start the DPA, and the DPA stripped of SOPflow's additions ({@link StrippedBpmn}) deployed before the application is
  * ready. Run by {@code HttpComparison} in a JVM of its own from the repository root.
+ * <p>
+ * Not a {@code @SpringBootApplication} or {@code @Configuration}: no component scan here, and none of SOPflow's (which
+ * covers {@code id.sopflow}) picks this class up when the application runs with the test classes on its classpath
+ * ({@code PageBenchmark}, {@code Deadlines}). Its {@code @Bean} methods count as it is the application's own source.
  */
-@SpringBootApplication(excludeName = {
+@EnableAutoConfiguration(excludeName = {
         "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
         "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
         "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
