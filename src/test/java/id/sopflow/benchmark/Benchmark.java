@@ -57,6 +57,9 @@ public final class Benchmark {
         if (sizes.runs("deadlines")) {
             parts.add(new Part("simultaneous deadlines", () -> deadlines(database, sizes, report)));
         }
+        if (sizes.runs("kabupaten")) {
+            parts.add(new Part("a kabupaten in a 512 MB heap", () -> kabupaten(database, sizes, report)));
+        }
         for (Part part : parts) {
             System.out.printf("%n== %s, %s ==%n", database.name(), part.name());
             try {
@@ -92,6 +95,14 @@ public final class Benchmark {
                 : String.format(" (INCOMPLETE: %d overdue, %d escalated)", result.overdue(), result.escalated()));
         report.alone(database.name(), figure, value, String.format("≤ %.0f s%s", target, result.deadlines() == 10_000 ? "" : " (60 s per 10,000)"),
                 result.complete() && result.seconds() <= target, String.format("%.0f %% over", (result.seconds() / target - 1) * 100));
+    }
+
+    private static void kabupaten(BenchmarkDatabase database, BenchmarkSizes sizes, Report report) throws Exception {
+        Kabupaten.Result result = Kabupaten.measure(database, sizes);
+        String figure = String.format("kabupaten: %d kecamatan, %,d live DPAs, %d steps, -Xmx512m", result.kecamatan(), result.instances(), result.steps());
+        String value = result.ok() ? String.format("OK, heap after GC %.0f MB, RSS %.0f MB", result.memory().heapAfterGcMb(), result.memory().rssMb())
+                : "OutOfMemoryError";
+        report.alone(database.name(), figure, value, "runs in 512 MB", result.ok(), "out of memory");
     }
 
     /** A part of the benchmark; one failing does not stop the others. */
