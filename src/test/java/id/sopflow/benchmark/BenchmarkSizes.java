@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * How big the benchmark runs: {@code -Dbenchmark.size=quick} (about two minutes, for development) or {@code full}
  * (the default, the figures of the README; under twenty minutes on an idle 2-core machine), each figure overridable on
- * its own ({@code -Dbenchmark.engine.instances=...}). {@code -Dbenchmark.databases=h2,postgres} chooses the databases,
+ * its own ({@code -Dbenchmark.engine.instances=...}). {@code -Dbenchmark.databases=h2,postgres} chooses the databases (quick: H2 only),
  * {@code -Dbenchmark.parts=engine,http,deadlines,kabupaten} the parts.
  *
  * @param engineInstances DPA instances per round of the in-JVM engine comparison
@@ -35,13 +35,13 @@ public record BenchmarkSizes(String name, int engineInstances, int engineRounds,
         return new BenchmarkSizes(quick ? "quick" : "full",
                 Integer.getInteger("benchmark.engine.instances", quick ? 30 : 300),
                 Integer.getInteger("benchmark.engine.rounds", quick ? 3 : 5),
-                Integer.getInteger("benchmark.http.instances", quick ? 15 : 100),
+                Integer.getInteger("benchmark.http.instances", quick ? 15 : 60),
                 Integer.getInteger("benchmark.http.runs", quick ? 1 : 3),
                 Integer.getInteger("benchmark.http.clients", 2),
                 Integer.getInteger("benchmark.deadlines", quick ? 200 : 10_000),
                 Integer.getInteger("benchmark.kabupaten.instances", quick ? 100 : 1_000),
                 Integer.getInteger("benchmark.kabupaten.kecamatan", 30),
-                list("benchmark.databases", "h2,postgres"),
+                list("benchmark.databases", quick ? "h2" : "h2,postgres"),
                 list("benchmark.parts", "engine,http,deadlines,kabupaten"));
     }
 
