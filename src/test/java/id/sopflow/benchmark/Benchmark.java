@@ -45,11 +45,7 @@ public final class Benchmark {
     private static void measure(BenchmarkDatabase database, BenchmarkSizes sizes, Report report) {
         List<Part> parts = new ArrayList<>();
         if (sizes.runs("engine")) {
-            parts.add(new Part("engine cost per step", () -> {
-                EngineCost.Result engine = EngineCost.measure(database, sizes);
-                report.slowdown(database.name(), "engine: ms per step (wall)", engine.sopflow().ms(), engine.plain().ms(), "ms", 1.15);
-                report.slowdown(database.name(), "engine: ms per step (CPU of the JVM)", engine.sopflow().cpuMs(), engine.plain().cpuMs(), "ms", 1.15);
-            }));
+            parts.add(new Part("engine cost per step", () -> engine(database, sizes, report)));
         }
         if (sizes.runs("http")) {
             parts.add(new Part("end to end over HTTP, start time and memory", () -> http(database, sizes, report)));
@@ -71,6 +67,12 @@ public final class Benchmark {
         }
     }
 
+    private static void engine(BenchmarkDatabase database, BenchmarkSizes sizes, Report report) throws Exception {
+        EngineCost.Result engine = EngineCost.measure(database, sizes);
+        report.slowdown(database.name(), "engine: ms per step (wall)", engine.sopflow().ms(), engine.plain().ms(), "ms", 1.15);
+        report.slowdown(database.name(), "engine: ms per step (CPU of the JVM)", engine.sopflow().cpuMs(), engine.plain().cpuMs(), "ms", 1.15);
+    }
+
     private static void http(BenchmarkDatabase database, BenchmarkSizes sizes, Report report) throws Exception {
         HttpComparison.Result http = HttpComparison.measure(database, sizes);
         String db = database.name();
@@ -89,12 +91,15 @@ public final class Benchmark {
 
     private static void deadlines(BenchmarkDatabase database, BenchmarkSizes sizes, Report report) throws Exception {
         Deadlines.Result result = Deadlines.measure(database, sizes);
-        double target = 60.0 * result.deadlines() / 10_000; // the target is for 10,000; scaled for smaller sizes
         String figure = String.format("%,d deadlines at once: overdue + escalated recorded", result.deadlines());
         String value = String.format("%.1f s%s", result.seconds(), result.complete() ? ""
                 : String.format(" (INCOMPLETE: %d overdue, %d escalated)", result.overdue(), result.escalated()));
-        report.alone(database.name(), figure, value, String.format("≤ %.0f s%s", target, result.deadlines() == 10_000 ? "" : " (60 s per 10,000)"),
-                result.complete() && result.seconds() <= target, String.format("%.0f %% over", (result.seconds() / target - 1) * 100));
+        if (result.deadlines() != 10_000) {
+            report.unjudged(database.name(), figure, value, "≤ 60 s for 10,000");
+        } else {
+            report.alone(database.name(), figure, value, "≤ 60 s", result.complete() && result.seconds() <= 60,
+                    String.format("%.0f %% over", (result.seconds() / 60 - 1) * 100));
+        }
     }
 
     private static void kabupaten(BenchmarkDatabase database, BenchmarkSizes sizes, Report report) throws Exception {

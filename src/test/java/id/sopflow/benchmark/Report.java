@@ -46,6 +46,11 @@ final class Report {
         add(new Row(database, figure, value, "", "", target, verdict(met, miss)));
     }
 
+    /** A figure of SOPflow alone at a size its target is not set for. */
+    void unjudged(String database, String figure, String value, String target) {
+        add(new Row(database, figure, value, "", "", target, "not judged at this size"));
+    }
+
     void failed(String database, String part, Exception failure) {
         add(new Row(database, part, "FAILED: " + failure, "", "", "", "not measured"));
     }
