@@ -26,7 +26,7 @@ import java.util.Map;
  * By default on in-memory H2; with {@code -Dbenchmark.database=file} the rounds alternate between two H2 file
  * databases under {@code target/benchmark/}, one with {@code WRITE_DELAY=0} (application.yaml: every commit
  * written before it returns) and one with H2's default of 500 ms, and the medians per step are compared. Run:
- * <pre>mvn -q test-compile exec:java@benchmark [-Dbenchmark.instances=500] [-Dbenchmark.database=file]</pre>
+ * <pre>mvn -q test-compile exec:java@write-delay [-Dbenchmark.instances=500] [-Dbenchmark.database=file]</pre>
  */
 public final class ProcessBenchmark {
 
