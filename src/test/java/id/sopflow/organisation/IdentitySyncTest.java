@@ -57,10 +57,10 @@ class IdentitySyncTest {
         IdentitySync.Counts counts = new IdentitySync(engine).apply(organisation, PASSWORDS, KEYS);
 
         var identity = engine.getIdentityService();
-        assertThat(identity.createTenantQuery().list()).extracting(Tenant::getId).containsExactlyInAnyOrder("arut-selatan", "ajibarang", "bappeda");
+        assertThat(identity.createTenantQuery().list()).extracting(Tenant::getId).containsExactlyInAnyOrder("arut-selatan", "ajibarang", "wangon", "bappeda");
         assertThat(identity.createGroupQuery().list()).extracting(Group::getId).containsExactlyInAnyOrder(
                 "camat", "sekcam", "kasubbag", "pelaksana", "tim", "pengadministrasi", "bappeda", "kepala-bappeda", "admin", "camunda-admin");
-        assertThat(counts.users()).isEqualTo(15);
+        assertThat(counts.users()).isEqualTo(21);
         assertThat(identity.createGroupQuery().groupMember("pelaksana.ajibarang").list()).extracting(Group::getId).containsExactly("pelaksana");
         assertThat(identity.createTenantQuery().userMember("pelaksana.ajibarang").list()).extracting(Tenant::getId).containsExactly("ajibarang");
         assertThat(identity.createGroupQuery().groupMember("admin").list()).extracting(Group::getId)

@@ -56,7 +56,7 @@ class StartupRefusalIT {
         try (ConfigurableApplicationContext context = start("camunda.bpm.process-engine-name=penolakan")) {
             assertThat(context.isRunning()).isTrue();
         }
-        assertThat(storedUsers()).as("the check below sees this test's database").isEqualTo(15);
+        assertThat(storedUsers()).as("the check below sees this test's database").isEqualTo(21);
     }
 
     @Test

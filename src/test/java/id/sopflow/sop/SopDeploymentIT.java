@@ -36,7 +36,21 @@ class SopDeploymentIT {
                 new org.springframework.core.ParameterizedTypeReference<>() { });
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).extracting(d -> d.get("key"))
-                .contains("renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup");
+                .contains("renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "pengumpulan-data-kinerja", "perencanaan-kinerja");
+    }
+
+    @Test
+    void wangonsFiveTablesAreDeployed() {
+        // DPA, Renja and Renstra as Wangon's own variants (tenant wangon), beside the shared ones; its two other SOPs shared
+        for (String key : List.of("dpa", "renja", "renstra")) {
+            assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().list())
+                    .as(key).extracting(ProcessDefinition::getTenantId).contains((String) null, "wangon");
+        }
+        for (String key : List.of("pengumpulan-data-kinerja", "perencanaan-kinerja")) {
+            assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().list())
+                    .as(key).extracting(ProcessDefinition::getTenantId).containsExactly((String) null);
+        }
+        assertThat(repositoryService.createProcessDefinitionQuery().tenantIdIn("wangon").count()).isEqualTo(3);
     }
 
     @Test
