@@ -68,7 +68,7 @@ class StartupRefusalIT {
 
         assertThatThrownBy(() -> start("sopflow.organisasi.file=" + file))
                 .rootCause()
-                .hasMessageContaining("organisasi.yaml baris 102, pengguna pelaksana.ajibarang, isian 'kantor': 'ajibrang' bukan kecamatan");
+                .hasMessageContaining("organisasi.yaml baris 106, pengguna pelaksana.ajibarang, isian 'kantor': 'ajibrang' bukan kecamatan");
         assertThat(storedUsers()).isZero();
     }
 
