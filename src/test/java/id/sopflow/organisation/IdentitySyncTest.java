@@ -92,8 +92,8 @@ class IdentitySyncTest {
         assertThat(twice).isEqualTo(once);
         assertThat(afterRestart).isEqualTo(once);
         assertThat(restarted.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(authorizations);
-        assertThat(once.tenantMemberships()).as("12 pegawai kecamatan + grup bappeda di tenant Bappeda").isEqualTo(13);
-        assertThat(once.memberships()).as("15 peran (kepala.bappeda dua) + admin juga di camunda-admin").isEqualTo(17);
+        assertThat(once.tenantMemberships()).as("18 pegawai kecamatan + grup bappeda di tenant Bappeda").isEqualTo(19);
+        assertThat(once.memberships()).as("21 pengguna (kepala.bappeda dua peran) + admin juga di camunda-admin").isEqualTo(23);
     }
 
     @Test
