@@ -502,7 +502,7 @@ final class BpmnGenerator {
             sb.append("Pelaksana: ").append(role.name()).append('\n');
             sb.append("Kelengkapan: ").append(step.kelengkapan().isEmpty() ? "-" : String.join("; ", step.kelengkapan())).append('\n');
             sb.append("Waktu: ").append(step.waktuText().isBlank() ? "belum ditetapkan" : step.waktuText()).append('\n');
-            sb.append("Output: ").append(step.output());
+            sb.append("Output: ").append(step.output().isBlank() ? "belum ditetapkan" : step.output());
             if (!step.keterangan().isBlank()) {
                 sb.append('\n').append("Keterangan: ").append(step.keterangan());
             }

@@ -314,7 +314,11 @@ final class SopReader {
                 } catch (WaktuFormatException e) {
                     yaml.problem(f.get("waktu"), where, "waktu", e.getMessage());
                 }
-                String output = yaml.requiredText(f, "output", map, where);
+                // a blank output cell (tables without mutu baku) is allowed and listed, like a blank waktu
+                String output = yaml.optionalText(f, "output", where);
+                if (output.isBlank()) {
+                    warnings.add(file + ", " + where + ": output belum ditetapkan");
+                }
                 String keterangan = yaml.optionalText(f, "keterangan", where);
                 Integer returnTo = yaml.integer(f.get("kembaliKe"), where, "kembaliKe");
                 if (returnTo != null && number != null) {

@@ -97,7 +97,9 @@ public record StepMetadata(int number, String role, List<String> kelengkapan, Op
         if (!step.waktuText().isBlank()) {
             props.put(WAKTU, step.waktuText());
         }
-        props.put(OUTPUT, step.output());
+        if (!step.output().isBlank()) {
+            props.put(OUTPUT, step.output());
+        }
         if (!step.keterangan().isBlank()) {
             props.put(KETERANGAN, step.keterangan());
         }

@@ -60,10 +60,10 @@ class IdentitySyncTest {
         IdentitySync.Counts counts = new IdentitySync(engine).apply(organisation, PASSWORDS, KEYS);
 
         var identity = engine.getIdentityService();
-        assertThat(identity.createTenantQuery().list()).extracting(Tenant::getId).containsExactlyInAnyOrder("arut-selatan", "ajibarang", "bappeda");
+        assertThat(identity.createTenantQuery().list()).extracting(Tenant::getId).containsExactlyInAnyOrder("arut-selatan", "ajibarang", "wangon", "bappeda");
         assertThat(identity.createGroupQuery().list()).extracting(Group::getId).containsExactlyInAnyOrder(
                 "camat", "sekcam", "kasubbag", "pelaksana", "tim", "pengadministrasi", "bappeda", "kepala-bappeda", "admin", "camunda-admin");
-        assertThat(counts.users()).isEqualTo(15);
+        assertThat(counts.users()).isEqualTo(21);
         assertThat(identity.createGroupQuery().groupMember("pelaksana.ajibarang").list()).extracting(Group::getId).containsExactly("pelaksana");
         assertThat(identity.createTenantQuery().userMember("pelaksana.ajibarang").list()).extracting(Tenant::getId).containsExactly("ajibarang");
         assertThat(identity.createGroupQuery().groupMember("admin").list()).extracting(Group::getId)
@@ -95,8 +95,8 @@ class IdentitySyncTest {
         assertThat(twice).isEqualTo(once);
         assertThat(afterRestart).isEqualTo(once);
         assertThat(restarted.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(authorizations);
-        assertThat(once.tenantMemberships()).as("12 pegawai kecamatan + grup bappeda di tenant Bappeda").isEqualTo(13);
-        assertThat(once.memberships()).as("15 peran (kepala.bappeda dua) + admin juga di camunda-admin").isEqualTo(17);
+        assertThat(once.tenantMemberships()).as("18 pegawai kecamatan + grup bappeda di tenant Bappeda").isEqualTo(19);
+        assertThat(once.memberships()).as("21 pengguna (kepala.bappeda dua peran) + admin juga di camunda-admin").isEqualTo(23);
     }
 
     @Test

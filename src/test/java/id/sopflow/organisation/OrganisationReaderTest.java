@@ -52,13 +52,13 @@ class OrganisationReaderTest {
     }
 
     @Test
-    void theShippedFileHasEveryRoleInBothKecamatanPlusBappedaAndAdmin() {
+    void theShippedFileHasEveryRoleInEachKecamatanPlusBappedaAndAdmin() {
         Organisation org = Organisation.read(Path.of("config/organisasi.yaml"));
 
-        assertThat(org.kecamatan()).extracting(Organisation.Kecamatan::id).containsExactly("arut-selatan", "ajibarang");
+        assertThat(org.kecamatan()).extracting(Organisation.Kecamatan::id).containsExactly("arut-selatan", "ajibarang", "wangon");
         assertThat(org.kecamatan()).extracting(Organisation.Kecamatan::zona).containsOnly("WIB");
         assertThat(org.roles()).extracting(Organisation.RoleEntry::id).containsExactlyInAnyOrderElementsOf(Organisation.ROLES);
-        for (String kecamatan : new String[] {"arut-selatan", "ajibarang"}) {
+        for (String kecamatan : new String[] {"arut-selatan", "ajibarang", "wangon"}) {
             assertThat(org.members().stream().filter(m -> m.office().equals(kecamatan)).flatMap(m -> m.roles().stream()))
                     .as("peran di " + kecamatan).containsExactlyInAnyOrderElementsOf(Organisation.KECAMATAN_ROLES);
         }

@@ -56,7 +56,7 @@ class StartupRefusalIT {
         try (ConfigurableApplicationContext context = start("camunda.bpm.process-engine-name=penolakan")) {
             assertThat(context.isRunning()).isTrue();
         }
-        assertThat(storedUsers()).as("the check below sees this test's database").isEqualTo(15);
+        assertThat(storedUsers()).as("the check below sees this test's database").isEqualTo(21);
     }
 
     @Test
@@ -68,7 +68,7 @@ class StartupRefusalIT {
 
         assertThatThrownBy(() -> start("sopflow.organisasi.file=" + file))
                 .rootCause()
-                .hasMessageContaining("organisasi.yaml baris 102, pengguna pelaksana.ajibarang, isian 'kantor': 'ajibrang' bukan kecamatan");
+                .hasMessageContaining("organisasi.yaml baris 106, pengguna pelaksana.ajibarang, isian 'kantor': 'ajibrang' bukan kecamatan");
         assertThat(storedUsers()).isZero();
     }
 

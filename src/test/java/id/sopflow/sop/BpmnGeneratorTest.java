@@ -97,6 +97,28 @@ class BpmnGeneratorTest {
     }
 
     @Test
+    void aStepWithoutWaktuHasNoTimersNoDeadlineAndSaysSo() {
+        // the same for no 'waktu' key and an empty one, and for a blank output (tables without mutu baku)
+        SopDefinition blank = new SopReader(SopCatalog.STANDARD_ROLES).read(new StringReader(SOP.replace(
+                "{no: 3, aktivitas: Mengirim, pelaksana: pelaksana, waktu: \"\", output: terkirim,",
+                "{no: 3, aktivitas: Mengirim, pelaksana: pelaksana,")), "contoh.yaml", "uji");
+        for (BpmnModelInstance generated : java.util.List.of(model, new BpmnGenerator().generate(blank))) {
+            Bpmn.validateModel(generated);
+            UserTask last = generated.getModelElementById("langkah_03");
+            assertThat(generated.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class))
+                    .extracting(b -> b.getAttachedTo().getId()).isNotEmpty().doesNotContain("langkah_03");
+            assertThat(Bpmn.convertToString(generated)).doesNotContain("langkah_03_terlambat", "langkah_03_eskalasi");
+            assertThat(last.getDocumentations().iterator().next().getTextContent()).contains("Waktu: belum ditetapkan");
+            assertThat(StepMetadata.properties(last)).doesNotContainKey("waktu");
+            assertThat(last.getExtensionElements().getElementsQuery()
+                    .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list()).isEmpty();
+        }
+        UserTask noOutput = new BpmnGenerator().generate(blank).getModelElementById("langkah_03");
+        assertThat(noOutput.getDocumentations().iterator().next().getTextContent()).contains("Output: belum ditetapkan");
+        assertThat(StepMetadata.properties(noOutput)).doesNotContainKey("output");
+    }
+
+    @Test
     void reviewStepIsFollowedByAGatewayOnDisetujui() {
         ExclusiveGateway gateway = model.getModelElementById("langkah_02_keputusan");
         SequenceFlow approved = model.getModelElementById("langkah_02_disetujui");
@@ -143,8 +165,11 @@ class BpmnGeneratorTest {
         assertThat(catalog.staleBpmn(Path.of("bpmn")))
                 .as("bpmn/ is out of date with config/sop: run 'mvn -q compile exec:java@bpmn' and commit bpmn/")
                 .isEmpty();
-        assertThat(catalog.definitions()).extracting(SopDefinition::kode)
-                .containsExactlyInAnyOrder("renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "renstra");
+        assertThat(catalog.definitions()).extracting(SopDefinition::bpmnPath).contains(
+                "arut-selatan/renja.bpmn", "arut-selatan/renstra.bpmn", "ajibarang/dpa.bpmn", "arut-selatan/lakip.bpmn",
+                "arut-selatan/rfk-teppa.bpmn", "arut-selatan/rup.bpmn", "ajibarang/renstra.bpmn",
+                "wangon/dpa.bpmn", "wangon/renja.bpmn", "wangon/renstra.bpmn", "wangon/pengumpulan-data-kinerja.bpmn",
+                "wangon/perencanaan-kinerja.bpmn");
     }
 
     private static String properties(UserTask task) {

@@ -1,18 +1,24 @@
 package id.sopflow.sop;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The six reference SOPs (and Ajibarang's own Renstra) against the seed tables (shared/seeds 000 and 003): step count, the acting
- * role of every step (read from the sentence where the table lost its symbols) and the review steps
- * with the step the work returns to. The expectations are written out here, independently of the YAML.
+ * The six reference SOPs, Ajibarang's own Renstra and Wangon's five tables against the seed tables (shared/seeds 000,
+ * 001 and 003): step count, the acting role of every step (read from the sentence where the table lost its symbols)
+ * and the review steps with the step the work returns to; for Wangon also every waktu cell as the table gives it
+ * (blank where it has none) and the steps whose output cell is blank. The expectations are written out here,
+ * independently of the YAML.
  */
 class SeedFidelityTest {
 
@@ -31,6 +37,71 @@ class SeedFidelityTest {
             "dpa       | ajibarang    | 6  | CSKSCA           | 4>3 5>3",
             "renstra   | ajibarang    | 7  | CSTTSCA          | 5>4 6>4"})
     void matchesTheSeedTable(String kode, String folder, int steps, String roles, String reviews) {
+        SopDefinition sop = matches(kode, folder, steps, roles, reviews);
+        assertThat(sop.warnings()).as("every step of the six SOPs has a waktu").isEmpty();
+        assertThat(sop.steps()).allSatisfy(s -> assertThat(s.waktu()).as("langkah %d", s.number()).isPresent());
+    }
+
+    /**
+     * Wangon (seed 001). Waktu: every step's cell verbatim, separated by '/', blank where the table has none (no
+     * deadline, "waktu belum ditetapkan"). Blank outputs: the steps whose output cell is empty.
+     */
+    @ParameterizedTest(name = "wangon/{0}")
+    @CsvSource(delimiter = '|', value = {
+            "dpa                      | 6  | CSKSCA       | 4>3 5>3         | ///// | 1 2 3 4 5 6",
+            "renja                    | 7  | CSTSCTA      | 4>3 5>3         | ////// | 1 2 3 4 5 6 7",
+            "renstra                  | 7  | CSTTSCA      | 5>4 6>4         | 30 menit/60 menit/60 menit/7 hari kerja/1 hari kerja/1 hari kerja/10 menit | ''",
+            "pengumpulan-data-kinerja | 8  | CSTTTSSC     | 6>5 8>5         | //////1 Hari/ | 1 2 3 4 5 6",
+            "perencanaan-kinerja      | 12 | CSTKPKTSCCAP | 6>5 7>4 8>4 9>4 | 20 Menit/20 Menit/1 hari/1 hari/2 hari/30 Menit/30 Menit/30 Menit/1 hari/5 menit/5 menit/15 Menit | 11"})
+    void matchesWangonsTable(String kode, int steps, String roles, String reviews, String waktu, String blankOutputs) {
+        SopDefinition sop = matches(kode, "wangon", steps, roles, reviews);
+        assertThat(sop.steps().stream().map(SopStep::waktuText).collect(Collectors.joining("/"))).isEqualTo(waktu);
+        assertThat(sop.steps()).allSatisfy(s -> assertThat(s.waktu().isPresent()).as("langkah %d", s.number())
+                .isEqualTo(!s.waktuText().isBlank()));
+        List<String> blank = sop.steps().stream().filter(s -> s.output().isBlank()).map(s -> String.valueOf(s.number())).toList();
+        assertThat(String.join(" ", blank)).isEqualTo(blankOutputs);
+        // each blank cell is listed, none is guessed
+        assertThat(sop.warnings()).hasSize((int) sop.steps().stream().filter(s -> s.waktu().isEmpty()).count() + blank.size())
+                .allSatisfy(w -> assertThat(w).matches("config/sop/wangon/" + kode + "\\.yaml, langkah \\d+: (waktu|output) belum ditetapkan"));
+        assertThat(sop.kecamatan()).isEqualTo("Wangon");
+        assertThat(sop.steps()).allSatisfy(s -> assertThat(s.note()).as("langkah %d: how its role was read", s.number()).isNotBlank());
+    }
+
+    @Test
+    void wangonsDpaRenjaAndRenstraAreItsOwnVariantsItsOtherTwoSopsAreShared() {
+        for (String kode : List.of("dpa", "renja", "renstra")) {
+            assertThat(CATALOG.get(kode, "wangon").tenant()).as(kode).hasValue("wangon");
+            assertThat(CATALOG.get(kode).folder()).as("the shared " + kode).isNotEqualTo("wangon");
+        }
+        for (String kode : List.of("pengumpulan-data-kinerja", "perencanaan-kinerja")) {
+            assertThat(CATALOG.get(kode).tenant()).as(kode + ": only Wangon has it, so it is shared").isEqualTo(Optional.empty());
+        }
+    }
+
+    @Test
+    void wangonsTablesKeepTheirWordsAndIdentitySheets() {
+        SopDefinition perencanaan = CATALOG.get("perencanaan-kinerja");
+        assertThat(perencanaan.step(6).activity()).isEqualTo("Memeriksa hasil ketikan konsep rencana kinerja. Jika setuju diserahkan ke tim, "
+                + "jika tidak setuju diserahkan kepada staf untuk di perbaiki");
+        assertThat(perencanaan.step(7).activity()).isEqualTo("Memeriksa rencana kinerja. Jika setuju diserahkan ke sekretaris, "
+                + "jika tidak disetujui diserahkan ke kasubbag untuk diperbaiki");
+        assertThat(perencanaan.step(9).kelengkapan()).as("the damaged cell '30 Menit' is not a document: left blank").isEmpty();
+        assertThat(perencanaan.step(10).keterangan()).isEqualTo("SOP Pengiriman");
+        assertThat(perencanaan.roles()).extracting(SopRole::name)
+                .containsExactly("Camat", "Sekretaris", "Tim", "Kasubbag", "Staff", "Kasubbag Umum");
+        SopDefinition data = CATALOG.get("pengumpulan-data-kinerja");
+        assertThat(data.step(7).kelengkapan()).containsExactly("Konsep Laporan hasil pengumpulan dan pengukuran data kinerja");
+        assertThat(data.step(7).output()).isEqualTo("Laporan hasil pengumpulan dan Pengukuran data Kinerja");
+        assertThat(data.step(8).output()).isEqualTo("Laporan disetujui");
+        assertThat(Arrays.asList(CATALOG.get("dpa", "wangon").identitas().nomor(), CATALOG.get("renja", "wangon").identitas().nomor(),
+                CATALOG.get("renstra", "wangon").identitas().nomor(), data.identitas().nomor()))
+                .containsExactly("067/ 15 /2023", "067/ 16 /2023", "067/ 12 /2023", "067/ 18 /2023");
+        assertThat(CATALOG.get("renja", "wangon").step(6).keterangan()).isEqualTo("Tim memfasilitasi Entry Kinerja seluruh pegawai");
+        assertThat(CATALOG.get("renstra", "wangon").step(7).output())
+                .isEqualTo("Arsip Renstra / Revisi Renstra; Renstra / Revisi Renstra diterima oleh Bagian Organisasi");
+    }
+
+    private static SopDefinition matches(String kode, String folder, int steps, String roles, String reviews) {
         SopDefinition sop = CATALOG.get(kode, folder);
         assertThat(sop.folder()).isEqualTo(folder);
         assertThat(sop.steps()).hasSize(steps);
@@ -40,7 +111,6 @@ class SeedFidelityTest {
         String actualReviews = sop.steps().stream().filter(SopStep::isReview)
                 .map(s -> s.number() + ">" + s.returnTo().getAsInt()).collect(Collectors.joining(" "));
         assertThat(actualReviews).isEqualTo(reviews);
-        assertThat(sop.warnings()).as("every step of the six SOPs has a waktu").isEmpty();
-        assertThat(sop.steps()).allSatisfy(s -> assertThat(s.waktu()).as("langkah %d", s.number()).isPresent());
+        return sop;
     }
 }

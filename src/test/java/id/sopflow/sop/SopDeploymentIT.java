@@ -36,7 +36,21 @@ class SopDeploymentIT {
                 new org.springframework.core.ParameterizedTypeReference<>() { });
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).extracting(d -> d.get("key"))
-                .contains("renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup");
+                .contains("renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "pengumpulan-data-kinerja", "perencanaan-kinerja");
+    }
+
+    @Test
+    void wangonsFiveTablesAreDeployed() {
+        // DPA, Renja and Renstra as Wangon's own variants (tenant wangon), beside the shared ones; its two other SOPs shared
+        for (String key : List.of("dpa", "renja", "renstra")) {
+            assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().list())
+                    .as(key).extracting(ProcessDefinition::getTenantId).contains((String) null, "wangon");
+        }
+        for (String key : List.of("pengumpulan-data-kinerja", "perencanaan-kinerja")) {
+            assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().list())
+                    .as(key).extracting(ProcessDefinition::getTenantId).containsExactly((String) null);
+        }
+        assertThat(repositoryService.createProcessDefinitionQuery().tenantIdIn("wangon").count()).isEqualTo(3);
     }
 
     @Test
@@ -44,7 +58,9 @@ class SopDeploymentIT {
         long before = repositoryService.createProcessDefinitionQuery().count();
         deployment.deploy(repositoryService);
         assertThat(repositoryService.createProcessDefinitionQuery().count()).isEqualTo(before);
+        // one version of the shared Renja and one of Wangon's own
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("renja").list())
-                .extracting(ProcessDefinition::getVersion).containsExactly(1);
+                .extracting(ProcessDefinition::getTenantId, ProcessDefinition::getVersion)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(null, 1), org.assertj.core.groups.Tuple.tuple("wangon", 1));
     }
 }

@@ -30,7 +30,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 /**
- * Drives each of the six SOP processes, deployed from the committed {@code bpmn/} files, through the
+ * Drives each SOP process (the six, Ajibarang's Renstra and Wangon's five), deployed from the committed {@code bpmn/} files, through the
  * engine: the happy path step by step against the YAML source, and a reject-and-rework loop.
  */
 class SopProcessTest {
@@ -62,7 +62,8 @@ class SopProcessTest {
     }
 
     @ParameterizedTest(name = "{0}: happy path")
-    @ValueSource(strings = {"renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "ajibarang/renstra"})
+    @ValueSource(strings = {"renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "ajibarang/renstra",
+            "wangon/dpa", "wangon/renja", "wangon/renstra", "pengumpulan-data-kinerja", "perencanaan-kinerja"})
     void happyPathVisitsEveryStepOnceWithItsRoleAndMutuBaku(String kode) {
         SopDefinition sop = sop(kode);
         ProcessInstance instance = start(sop);
@@ -105,9 +106,9 @@ class SopProcessTest {
     }
 
     @ParameterizedTest(name = "{0}: sends nothing to Bappeda")
-    @ValueSource(strings = {"dpa", "ajibarang/renstra"})
+    @ValueSource(strings = {"dpa", "ajibarang/renstra", "wangon/dpa", "wangon/renja", "wangon/renstra", "pengumpulan-data-kinerja", "perencanaan-kinerja"})
     void whatItsTableSendsElsewhereEndsWithoutWaitingForBappeda(String kode) {
-        // Ajibarang's DPA ends in its archive; its Renstra goes to the Bagian Organisasi, not to Bappeda
+        // Ajibarang's DPA ends in its archive; its Renstra goes to the Bagian Organisasi, not to Bappeda; so do Wangon's
         ProcessInstance instance = start(sop(kode));
         BpmnModelInstance model = ENGINE.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId());
         assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ReceiveTask.class)).isEmpty();
@@ -115,7 +116,8 @@ class SopProcessTest {
     }
 
     @ParameterizedTest(name = "{0}: rejected at the first review, reworked, then approved")
-    @ValueSource(strings = {"renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "ajibarang/renstra"})
+    @ValueSource(strings = {"renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "ajibarang/renstra",
+            "wangon/dpa", "wangon/renja", "wangon/renstra", "pengumpulan-data-kinerja", "perencanaan-kinerja"})
     void rejectionSendsTheWorkBackToTheDraftingStep(String kode) {
         SopDefinition sop = sop(kode);
         SopStep review = sop.steps().stream().filter(SopStep::isReview).findFirst().orElseThrow();
@@ -145,6 +147,29 @@ class SopProcessTest {
                 .processInstanceId(instance.getId()).activityId(sop.step(back).elementId()).count()).isEqualTo(2);
         assertThat(ENGINE.getHistoryService().createHistoricActivityInstanceQuery()
                 .processInstanceId(instance.getId()).activityId(review.elementId()).count()).isEqualTo(2);
+    }
+
+    @org.junit.jupiter.api.Test
+    void perencanaanKinerjaFollowsItsTablesOwnRouting() {
+        // step 6: "Jika setuju diserahkan ke tim, jika tidak setuju diserahkan kepada staf untuk di perbaiki";
+        // step 7: "Jika setuju diserahkan ke sekretaris, jika tidak disetujui diserahkan ke kasubbag untuk diperbaiki"
+        SopDefinition sop = sop("perencanaan-kinerja");
+        ProcessInstance instance = start(sop);
+        walk(instance, sop, 1, 5);
+        completeStep(instance, sop.step(6), sop, false);
+        assertThat(instance).isWaitingAt("langkah_05");
+        assertThat(task(instance)).hasCandidateGroup("pelaksana");
+        walk(instance, sop, 5, 6);
+        assertThat(instance).isWaitingAt("langkah_07");
+        assertThat(task(instance)).hasCandidateGroup("tim");
+        completeStep(instance, sop.step(7), sop, false);
+        assertThat(instance).isWaitingAt("langkah_04");
+        assertThat(task(instance)).hasCandidateGroup("kasubbag");
+        walk(instance, sop, 4, 7);
+        assertThat(instance).isWaitingAt("langkah_08");
+        assertThat(task(instance)).hasCandidateGroup("sekcam");
+        walk(instance, sop, 8, 12);
+        assertThat(instance).isEnded();
     }
 
     /** "kode" for a shared SOP, "kecamatan/kode" for a kecamatan's own variant. */
@@ -185,9 +210,15 @@ class SopProcessTest {
     private static void assertMatchesSource(Task task, SopStep step, SopDefinition sop) {
         assertThat(task).hasCandidateGroup(step.roleId()).hasName(step.activity());
         assertThat(task.getDescription())
-                .contains("Waktu: " + step.waktuText())
-                .contains("Output: " + step.output())
+                .contains("Waktu: " + (step.waktuText().isBlank() ? "belum ditetapkan" : step.waktuText()))
+                .contains("Output: " + (step.output().isBlank() ? "belum ditetapkan" : step.output()))
                 .contains("Pelaksana: " + sop.role(step.roleId()).orElseThrow().name());
+        if (step.waktu().isEmpty()) {
+            // no mutu baku time: no deadline and no timer (the table gives none, "waktu belum ditetapkan")
+            assertThat(task.getDueDate()).isNull();
+            assertThat(ENGINE.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId())
+                    .activityId(step.elementId() + "_terlambat").count()).isZero();
+        }
         BpmnModelInstance model = ENGINE.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId());
         UserTask element = model.getModelElementById(step.elementId());
         Map<String, String> mutuBaku = element.getExtensionElements().getElementsQuery()
@@ -196,9 +227,10 @@ class SopProcessTest {
                 .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue));
         assertThat(mutuBaku)
                 .containsEntry("langkah", String.valueOf(step.number()))
-                .containsEntry("peran", step.roleId())
-                .containsEntry("kelengkapan", String.join("; ", step.kelengkapan()))
-                .containsEntry("waktu", step.waktuText())
-                .containsEntry("output", step.output());
+                .containsEntry("peran", step.roleId());
+        // a blank cell of the table is no property at all
+        assertThat(mutuBaku.get("kelengkapan")).isEqualTo(step.kelengkapan().isEmpty() ? null : String.join("; ", step.kelengkapan()));
+        assertThat(mutuBaku.get("waktu")).isEqualTo(step.waktuText().isBlank() ? null : step.waktuText());
+        assertThat(mutuBaku.get("output")).isEqualTo(step.output().isBlank() ? null : step.output());
     }
 }

@@ -129,8 +129,22 @@ class SopValidationTest {
                 + "  - {no: 1, pelaksana: pelaksana, waktu: 1 hari}\n");
         assertThat(e.problems()).containsExactlyInAnyOrder(
                 "config/sop/uji/contoh.yaml baris 1, isian 'nama': wajib diisi",
-                "config/sop/uji/contoh.yaml baris 7, langkah 1, isian 'aktivitas': wajib diisi",
-                "config/sop/uji/contoh.yaml baris 7, langkah 1, isian 'output': wajib diisi");
+                "config/sop/uji/contoh.yaml baris 7, langkah 1, isian 'aktivitas': wajib diisi");
+    }
+
+    @Test
+    void aStepWithoutWaktuOrOutputHasNoDeadlineAndIsListedNotGuessed() {
+        // tables without mutu baku (Wangon, seed 001): no key and an empty cell mean the same
+        SopDefinition sop = read(HEAD + "  - {no: 1, aktivitas: Menyusun draf, pelaksana: pelaksana}\n"
+                + "  - {no: 2, aktivitas: Menandatangani, pelaksana: camat, waktu: '', output: '', kembaliKe: 1}\n");
+        assertThat(sop.steps()).allSatisfy(s -> {
+            assertThat(s.waktu()).isEmpty();
+            assertThat(s.waktuText()).isEmpty();
+            assertThat(s.output()).isEmpty();
+        });
+        assertThat(sop.warnings()).containsExactly(
+                "config/sop/uji/contoh.yaml, langkah 1: waktu belum ditetapkan", "config/sop/uji/contoh.yaml, langkah 1: output belum ditetapkan",
+                "config/sop/uji/contoh.yaml, langkah 2: waktu belum ditetapkan", "config/sop/uji/contoh.yaml, langkah 2: output belum ditetapkan");
     }
 
     @Test

@@ -50,8 +50,10 @@ class SopVariantIT {
     @Test
     void theVariantIsDeployedForItsKecamatanOnly() {
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("renstra").latestVersion().list())
-                .extracting(ProcessDefinition::getTenantId).containsExactlyInAnyOrder(null, "ajibarang");
+                .extracting(ProcessDefinition::getTenantId).containsExactlyInAnyOrder(null, "ajibarang", "wangon");
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("dpa").list())
+                .extracting(ProcessDefinition::getTenantId).containsExactlyInAnyOrder(null, "wangon");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("lakip").list())
                 .extracting(ProcessDefinition::getTenantId).containsExactly((String) null);
     }
 
@@ -85,7 +87,8 @@ class SopVariantIT {
         assertThat(forArutSelatan).filteredOn(s -> "renstra".equals(s.get("kode"))).singleElement()
                 .satisfies(s -> assertThat(s).containsEntry("jumlahLangkah", 16).containsEntry("varianKecamatan", false));
         assertThat(forArutSelatan).extracting(s -> s.get("kode"))
-                .containsExactlyInAnyOrder("dpa", "renstra", "lakip", "renja", "rfk-teppa", "rup");
+                .containsExactlyInAnyOrder("dpa", "renstra", "lakip", "renja", "rfk-teppa", "rup", "pengumpulan-data-kinerja",
+                        "perencanaan-kinerja");
     }
 
     @Test
