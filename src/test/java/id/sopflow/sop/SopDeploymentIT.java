@@ -36,7 +36,7 @@ class SopDeploymentIT {
                 new org.springframework.core.ParameterizedTypeReference<>() { });
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).extracting(d -> d.get("key"))
-                .contains("renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup");
+                .contains("renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "dpa-varian-1", "rka", "ekt");
     }
 
     @Test
@@ -44,7 +44,11 @@ class SopDeploymentIT {
         long before = repositoryService.createProcessDefinitionQuery().count();
         deployment.deploy(repositoryService);
         assertThat(repositoryService.createProcessDefinitionQuery().count()).isEqualTo(before);
+        // the shared Renja and the Renja of Ajibarang, Baturraden and seed 004's kecamatan (their own variants)
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("renja").list())
-                .extracting(ProcessDefinition::getVersion).containsExactly(1);
+                .extracting(ProcessDefinition::getTenantId).contains(null, "ajibarang", "baturraden", "kecamatan-004")
+                .doesNotHaveDuplicates();
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("renja").list())
+                .extracting(ProcessDefinition::getVersion).containsOnly(1);
     }
 }

@@ -85,7 +85,7 @@ class SopVariantIT {
         assertThat(forArutSelatan).filteredOn(s -> "renstra".equals(s.get("kode"))).singleElement()
                 .satisfies(s -> assertThat(s).containsEntry("jumlahLangkah", 16).containsEntry("varianKecamatan", false));
         assertThat(forArutSelatan).extracting(s -> s.get("kode"))
-                .containsExactlyInAnyOrder("dpa", "renstra", "lakip", "renja", "rfk-teppa", "rup");
+                .containsExactlyInAnyOrder("dpa", "renstra", "lakip", "renja", "rfk-teppa", "rup", "dpa-varian-1", "rka", "ekt");
     }
 
     @Test
