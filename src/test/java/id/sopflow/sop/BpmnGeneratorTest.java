@@ -119,8 +119,13 @@ class BpmnGeneratorTest {
         assertThat(catalog.staleBpmn(Path.of("bpmn")))
                 .as("bpmn/ is out of date with config/sop: run 'mvn -q compile exec:java@bpmn' and commit bpmn/")
                 .isEmpty();
-        assertThat(catalog.definitions()).extracting(SopDefinition::kode)
-                .containsExactlyInAnyOrder("renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "renstra");
+        // the six reference SOPs, Ajibarang's Renstra and the tables of issue 13 (further kecamatan add theirs)
+        assertThat(catalog.definitions()).extracting(d -> d.folder() + "/" + d.kode())
+                .contains("arut-selatan/renja", "arut-selatan/renstra", "ajibarang/dpa", "arut-selatan/lakip",
+                        "arut-selatan/rfk-teppa", "arut-selatan/rup", "ajibarang/renstra",
+                        "ajibarang/dpa-varian-1", "ajibarang/renja", "ajibarang/rka", "baturraden/renja",
+                        "kecamatan-004/renja", "kecamatan-004/ekt")
+                .doesNotHaveDuplicates();
     }
 
     private static String properties(UserTask task) {

@@ -25,6 +25,8 @@ class SeedSopWalkIT extends AccessTestBase {
 
     @Autowired
     SopCatalog deployed;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService definitions;
 
     @ParameterizedTest(name = "{0} ({1})")
     @CsvSource(delimiter = '|', value = {
@@ -45,7 +47,7 @@ class SeedSopWalkIT extends AccessTestBase {
         assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.CREATED);
         String id = (String) started.getBody().get("id");
         assertThat(started.getBody()).containsEntry("kecamatan", kecamatan);
-        assertThat(repositoryService.getProcessDefinition((String) started.getBody().get("definisiId")).getTenantId())
+        assertThat(definitions.getProcessDefinition((String) started.getBody().get("definisiId")).getTenantId())
                 .as("its own variant, else the shared SOP").isEqualTo(sop.tenant().orElse(null));
 
         walk(id, Integer.MAX_VALUE, kecamatan);
