@@ -57,10 +57,15 @@ class IdentitySyncTest {
         IdentitySync.Counts counts = new IdentitySync(engine).apply(organisation, PASSWORDS, KEYS);
 
         var identity = engine.getIdentityService();
-        assertThat(identity.createTenantQuery().list()).extracting(Tenant::getId).containsExactlyInAnyOrder("arut-selatan", "ajibarang", "bappeda");
+        // every kecamatan of the file (the seed kecamatan: arut-selatan, ajibarang, baturraden, kecamatan-004, ...) and Bappeda
+        assertThat(identity.createTenantQuery().list()).extracting(Tenant::getId)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                        organisation.kecamatan().stream().map(Organisation.Kecamatan::id), java.util.stream.Stream.of("bappeda")).toList())
+                .contains("arut-selatan", "ajibarang", "baturraden", "kecamatan-004", "bappeda");
         assertThat(identity.createGroupQuery().list()).extracting(Group::getId).containsExactlyInAnyOrder(
                 "camat", "sekcam", "kasubbag", "pelaksana", "tim", "pengadministrasi", "bappeda", "kepala-bappeda", "admin", "camunda-admin");
-        assertThat(counts.users()).isEqualTo(15);
+        // six demo users per kecamatan, Bappeda's two and the admin
+        assertThat(counts.users()).isEqualTo(organisation.members().size()).isEqualTo(6 * organisation.kecamatan().size() + 3);
         assertThat(identity.createGroupQuery().groupMember("pelaksana.ajibarang").list()).extracting(Group::getId).containsExactly("pelaksana");
         assertThat(identity.createTenantQuery().userMember("pelaksana.ajibarang").list()).extracting(Tenant::getId).containsExactly("ajibarang");
         assertThat(identity.createGroupQuery().groupMember("admin").list()).extracting(Group::getId)
