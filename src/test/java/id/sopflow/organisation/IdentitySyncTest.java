@@ -97,8 +97,10 @@ class IdentitySyncTest {
         assertThat(twice).isEqualTo(once);
         assertThat(afterRestart).isEqualTo(once);
         assertThat(restarted.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(authorizations);
-        assertThat(once.tenantMemberships()).as("12 pegawai kecamatan + grup bappeda di tenant Bappeda").isEqualTo(13);
-        assertThat(once.memberships()).as("15 peran (kepala.bappeda dua) + admin juga di camunda-admin").isEqualTo(17);
+        int kecamatan = organisation.kecamatan().size();
+        assertThat(once.tenantMemberships()).as("6 pegawai per kecamatan + grup bappeda di tenant Bappeda").isEqualTo(6 * kecamatan + 1);
+        assertThat(once.memberships()).as("6 peran per kecamatan, Bappeda 3 (kepala.bappeda dua), admin 1, + admin juga di camunda-admin")
+                .isEqualTo(6 * kecamatan + 5);
     }
 
     @Test

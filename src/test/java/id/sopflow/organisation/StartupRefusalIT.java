@@ -56,7 +56,8 @@ class StartupRefusalIT {
         try (ConfigurableApplicationContext context = start("camunda.bpm.process-engine-name=penolakan")) {
             assertThat(context.isRunning()).isTrue();
         }
-        assertThat(storedUsers()).as("the check below sees this test's database").isEqualTo(15);
+        assertThat(storedUsers()).as("the check below sees this test's database")
+                .isEqualTo(6 * Organisation.read(Path.of("config/organisasi.yaml")).kecamatan().size() + 3);
     }
 
     @Test
