@@ -237,8 +237,13 @@ class BappedaIT extends AccessTestBase {
                 .containsEntry("arut-selatan rfk-teppa 2031-04", "BELUM_MULAI").containsEntry("arut-selatan renstra 2031", "BELUM_MULAI")
                 .containsEntry("ajibarang rup 2031", "DIKEMBALIKAN").containsEntry("ajibarang lakip 2031", "TERLAMBAT")
                 .containsEntry("ajibarang renstra 2031", null) // Ajibarang's own Renstra goes to the Bagian Organisasi
-                .hasSize(2 * (4 + 12));
-        assertThat(state.values().stream().filter("BELUM_MULAI"::equals).count()).isEqualTo(2 * 16 - 6 - 1);
+                // so do the own Renja (Rencana Kinerja) of Ajibarang and Baturraden; seed 004's RKT goes to the Bupati/Sekda
+                .containsEntry("ajibarang renja 2031", null).containsEntry("baturraden renja 2031", null)
+                .containsEntry("kecamatan-004 renja 2031", null).containsEntry("baturraden rup 2031", "BELUM_MULAI")
+                .hasSize(rows(matrix).size() * (4 + 12));
+        assertThat(rows(matrix)).extracting(r -> r.get("kecamatan")).contains("arut-selatan", "ajibarang", "baturraden", "kecamatan-004");
+        long notSending = state.values().stream().filter(java.util.Objects::isNull).count();
+        assertThat(state.values().stream().filter("BELUM_MULAI"::equals).count()).isEqualTo(state.size() - 6 - notSending);
         // only Bappeda (and the admin) see the whole kabupaten
         assertThat(getMap(as("sekcam.arut-selatan"), "/api/ikhtisar?tahun=2031").getStatusCode().value()).isEqualTo(403);
         assertThat(getMap(as("kepala.bappeda"), "/api/ikhtisar?tahun=2031").getStatusCode().value()).isEqualTo(200);

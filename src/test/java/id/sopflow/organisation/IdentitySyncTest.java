@@ -60,10 +60,15 @@ class IdentitySyncTest {
         IdentitySync.Counts counts = new IdentitySync(engine).apply(organisation, PASSWORDS, KEYS);
 
         var identity = engine.getIdentityService();
-        assertThat(identity.createTenantQuery().list()).extracting(Tenant::getId).containsExactlyInAnyOrder("arut-selatan", "ajibarang", "wangon", "bappeda");
+        // every kecamatan of the file (the seed kecamatan: arut-selatan, ajibarang, baturraden, kecamatan-004, ...) and Bappeda
+        assertThat(identity.createTenantQuery().list()).extracting(Tenant::getId)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                        organisation.kecamatan().stream().map(Organisation.Kecamatan::id), java.util.stream.Stream.of("bappeda")).toList())
+                .contains("arut-selatan", "ajibarang", "wangon", "baturraden", "kecamatan-004", "bappeda");
         assertThat(identity.createGroupQuery().list()).extracting(Group::getId).containsExactlyInAnyOrder(
                 "camat", "sekcam", "kasubbag", "pelaksana", "tim", "pengadministrasi", "bappeda", "kepala-bappeda", "admin", "camunda-admin");
-        assertThat(counts.users()).isEqualTo(21);
+        // six demo users per kecamatan, Bappeda's two and the admin
+        assertThat(counts.users()).isEqualTo(organisation.members().size()).isEqualTo(6 * organisation.kecamatan().size() + 3);
         assertThat(identity.createGroupQuery().groupMember("pelaksana.ajibarang").list()).extracting(Group::getId).containsExactly("pelaksana");
         assertThat(identity.createTenantQuery().userMember("pelaksana.ajibarang").list()).extracting(Tenant::getId).containsExactly("ajibarang");
         assertThat(identity.createGroupQuery().groupMember("admin").list()).extracting(Group::getId)
@@ -95,8 +100,10 @@ class IdentitySyncTest {
         assertThat(twice).isEqualTo(once);
         assertThat(afterRestart).isEqualTo(once);
         assertThat(restarted.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(authorizations);
-        assertThat(once.tenantMemberships()).as("18 pegawai kecamatan + grup bappeda di tenant Bappeda").isEqualTo(19);
-        assertThat(once.memberships()).as("21 pengguna (kepala.bappeda dua peran) + admin juga di camunda-admin").isEqualTo(23);
+        int kecamatan = organisation.kecamatan().size();
+        assertThat(once.tenantMemberships()).as("6 pegawai per kecamatan + grup bappeda di tenant Bappeda").isEqualTo(6 * kecamatan + 1);
+        assertThat(once.memberships()).as("6 peran per kecamatan, Bappeda 3 (kepala.bappeda dua), admin 1, + admin juga di camunda-admin")
+                .isEqualTo(6 * kecamatan + 5);
     }
 
     @Test

@@ -165,11 +165,14 @@ class BpmnGeneratorTest {
         assertThat(catalog.staleBpmn(Path.of("bpmn")))
                 .as("bpmn/ is out of date with config/sop: run 'mvn -q compile exec:java@bpmn' and commit bpmn/")
                 .isEmpty();
-        assertThat(catalog.definitions()).extracting(SopDefinition::bpmnPath).contains(
-                "arut-selatan/renja.bpmn", "arut-selatan/renstra.bpmn", "ajibarang/dpa.bpmn", "arut-selatan/lakip.bpmn",
-                "arut-selatan/rfk-teppa.bpmn", "arut-selatan/rup.bpmn", "ajibarang/renstra.bpmn",
-                "wangon/dpa.bpmn", "wangon/renja.bpmn", "wangon/renstra.bpmn", "wangon/pengumpulan-data-kinerja.bpmn",
-                "wangon/perencanaan-kinerja.bpmn");
+        // the six reference SOPs, Ajibarang's Renstra and the tables of issue 13 (further kecamatan add theirs)
+        assertThat(catalog.definitions()).extracting(d -> d.folder() + "/" + d.kode())
+                .contains("arut-selatan/renja", "arut-selatan/renstra", "ajibarang/dpa", "arut-selatan/lakip",
+                        "arut-selatan/rfk-teppa", "arut-selatan/rup", "ajibarang/renstra",
+                        "ajibarang/dpa-varian-1", "ajibarang/renja", "ajibarang/rka", "baturraden/renja",
+                        "kecamatan-004/renja", "kecamatan-004/ekt", "wangon/dpa", "wangon/renja", "wangon/renstra",
+                        "wangon/pengumpulan-data-kinerja", "wangon/perencanaan-kinerja")
+                .doesNotHaveDuplicates();
     }
 
     private static String properties(UserTask task) {

@@ -30,7 +30,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 /**
- * Drives each SOP process (the six, Ajibarang's Renstra and Wangon's five), deployed from the committed {@code bpmn/} files, through the
+ * Drives each SOP process (the six reference SOPs and the kecamatan tables of the seeds), deployed from the committed {@code bpmn/} files, through the
  * engine: the happy path step by step against the YAML source, and a reject-and-rework loop.
  */
 class SopProcessTest {
@@ -62,8 +62,9 @@ class SopProcessTest {
     }
 
     @ParameterizedTest(name = "{0}: happy path")
-    @ValueSource(strings = {"renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "ajibarang/renstra",
-            "wangon/dpa", "wangon/renja", "wangon/renstra", "pengumpulan-data-kinerja", "perencanaan-kinerja"})
+    @ValueSource(strings = {"renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "ajibarang/renstra", "dpa-varian-1", "ajibarang/renja", "rka",
+            "baturraden/renja", "kecamatan-004/renja", "ekt", "wangon/dpa", "wangon/renja", "wangon/renstra", "pengumpulan-data-kinerja",
+            "perencanaan-kinerja"})
     void happyPathVisitsEveryStepOnceWithItsRoleAndMutuBaku(String kode) {
         SopDefinition sop = sop(kode);
         ProcessInstance instance = start(sop);
@@ -106,9 +107,11 @@ class SopProcessTest {
     }
 
     @ParameterizedTest(name = "{0}: sends nothing to Bappeda")
-    @ValueSource(strings = {"dpa", "ajibarang/renstra", "wangon/dpa", "wangon/renja", "wangon/renstra", "pengumpulan-data-kinerja", "perencanaan-kinerja"})
+    @ValueSource(strings = {"dpa", "ajibarang/renstra", "dpa-varian-1", "ajibarang/renja", "rka", "baturraden/renja", "kecamatan-004/renja", "ekt",
+            "wangon/dpa", "wangon/renja", "wangon/renstra", "pengumpulan-data-kinerja", "perencanaan-kinerja"})
     void whatItsTableSendsElsewhereEndsWithoutWaitingForBappeda(String kode) {
-        // Ajibarang's DPA ends in its archive; its Renstra goes to the Bagian Organisasi, not to Bappeda; so do Wangon's
+        // Ajibarang's DPA ends in its archive; its Renstra goes to the Bagian Organisasi, not to Bappeda; so do the
+        // tables of issue 13 (archive, Bagian Organisasi, the Bupati/Sekda of seed 004's RKT), Wangon's among them
         ProcessInstance instance = start(sop(kode));
         BpmnModelInstance model = ENGINE.getRepositoryService().getBpmnModelInstance(instance.getProcessDefinitionId());
         assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ReceiveTask.class)).isEmpty();
@@ -116,8 +119,9 @@ class SopProcessTest {
     }
 
     @ParameterizedTest(name = "{0}: rejected at the first review, reworked, then approved")
-    @ValueSource(strings = {"renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "ajibarang/renstra",
-            "wangon/dpa", "wangon/renja", "wangon/renstra", "pengumpulan-data-kinerja", "perencanaan-kinerja"})
+    @ValueSource(strings = {"renja", "renstra", "dpa", "lakip", "rfk-teppa", "rup", "ajibarang/renstra", "dpa-varian-1", "ajibarang/renja", "rka",
+            "baturraden/renja", "kecamatan-004/renja", "ekt", "wangon/dpa", "wangon/renja", "wangon/renstra", "pengumpulan-data-kinerja",
+            "perencanaan-kinerja"})
     void rejectionSendsTheWorkBackToTheDraftingStep(String kode) {
         SopDefinition sop = sop(kode);
         SopStep review = sop.steps().stream().filter(SopStep::isReview).findFirst().orElseThrow();
@@ -217,7 +221,7 @@ class SopProcessTest {
             // no mutu baku time: no deadline and no timer (the table gives none, "waktu belum ditetapkan")
             assertThat(task.getDueDate()).isNull();
             assertThat(ENGINE.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId())
-                    .activityId(step.elementId() + "_terlambat").count()).isZero();
+                    .activityId(ProcessContract.deadlineTimer(step.elementId())).count()).isZero();
         }
         BpmnModelInstance model = ENGINE.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId());
         UserTask element = model.getModelElementById(step.elementId());
@@ -232,5 +236,10 @@ class SopProcessTest {
         assertThat(mutuBaku.get("kelengkapan")).isEqualTo(step.kelengkapan().isEmpty() ? null : String.join("; ", step.kelengkapan()));
         assertThat(mutuBaku.get("waktu")).isEqualTo(step.waktuText().isBlank() ? null : step.waktuText());
         assertThat(mutuBaku.get("output")).isEqualTo(step.output().isBlank() ? null : step.output());
+        if (step.waktuText().isBlank()) {
+            assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class))
+                    .as("no deadline: no timer on the step").noneMatch(b -> b.getAttachedTo() == element);
+            assertThat(task.getDueDate()).isNull();
+        }
     }
 }

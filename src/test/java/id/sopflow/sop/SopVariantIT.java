@@ -88,7 +88,7 @@ class SopVariantIT {
                 .satisfies(s -> assertThat(s).containsEntry("jumlahLangkah", 16).containsEntry("varianKecamatan", false));
         assertThat(forArutSelatan).extracting(s -> s.get("kode"))
                 .containsExactlyInAnyOrder("dpa", "renstra", "lakip", "renja", "rfk-teppa", "rup", "pengumpulan-data-kinerja",
-                        "perencanaan-kinerja");
+                        "perencanaan-kinerja", "dpa-varian-1", "rka", "ekt");
     }
 
     @Test
