@@ -11,6 +11,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class SopImport {
     public Draft importTable(String fileName, byte[] content, String kecamatan, String kode, boolean replace) {
         String folder = name(kecamatan, "kecamatan", "nama folder kecamatan, mis. wangon atau arut-selatan");
         String key = name(kode, "kode", "kode SOP, mis. dpa atau rfk-teppa");
-        String shownName = fileName == null || fileName.isBlank() ? "berkas" : Path.of(fileName.strip()).getFileName().toString();
+        String shownName = shownName(fileName);
         Path dir = sopDir.resolve(folder);
         Path draftFile = dir.resolve(key + DRAFT_SUFFIX);
         Path sopFile = dir.resolve(key + ".yaml");
@@ -163,6 +164,13 @@ public final class SopImport {
         }
     }
 
+    /** The file's own name for messages and comments: without folders and control characters ("berkas" when none). */
+    static String shownName(String fileName) {
+        String name = fileName == null ? "" : fileName.replaceAll("\\p{Cntrl}", "").strip();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        return name.isEmpty() ? "berkas" : name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
     /** "arut-selatan" → "Arut Selatan". */
     static String displayName(String folder) {
         return Arrays.stream(folder.split("-")).filter(w -> !w.isEmpty())
@@ -175,6 +183,12 @@ public final class SopImport {
             Files.createDirectories(dir);
             temporary = Files.createTempFile(dir, ".impor-", ".tmp");
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try {
+                // readable like the other SOP files (a temporary file is the owner's only)
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: its defaults apply
+            }
             if (!replace) {
                 Files.move(temporary, target); // refuses a draft written meanwhile by another import
             } else {

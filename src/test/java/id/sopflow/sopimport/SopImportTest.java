@@ -83,6 +83,8 @@ class SopImportTest {
         assertThat(draft.notes()).containsExactly("langkah 4 (tabel 2 baris 7): tidak ada tanda di kolom pelaksana; isi 'pelaksana'");
         assertThat(draft.yaml()).contains("  # PERLU DIISI: tidak ada tanda di kolom pelaksana; baca pelaksana dari kalimat aktivitas");
         assertThat(draft.sopFile()).isEqualTo(sopDir.resolve("ajibarang/dpa.yaml").toString());
+        // the unfinished draft does not stop the SOP folder from loading
+        assertThat(SopCatalog.load(sopDir, SopCatalog.STANDARD_ROLES).definitions()).isEmpty();
         assertThat(SopImport.report(draft)).contains("Harus diselesaikan sebelum SOP dapat dipakai (1)", "langkah 4, isian 'pelaksana'",
                 "Belum dapat dibaca dari tabel (1)", "6 langkah");
     }
@@ -110,6 +112,14 @@ class SopImportTest {
         assertThat(draft.yaml()).contains("    waktu: S menit", "  - id: sekda", "    nama: Jafung/ Pelaksana",
                 "    aktivitas: Pelaksana Subbag Keuangan,Perencanaan dan Pengendalian Program menerima disposisi surat dari pimpinan",
                 "    waktu: 4 hari", "    pelaksana: kasubbag");
+    }
+
+    @Test
+    void theDocumentsNameIsShownWithoutFoldersOrControlCharacters() {
+        byte[] docx = OfficeFiles.docx(SeedTables.dpa(SeedTables::acting, SopStep::waktuText));
+        SopImport.Draft draft = importer().importTable("C:\\Users\\camat/../sop\u0000 dpa.docx", docx, "ajibarang", "dpa", false);
+        assertThat(draft.yaml()).startsWith("# DRAF hasil impor dari sop dpa.docx (tabel 1)");
+        assertThat(draft.draft()).isEqualTo(sopDir.resolve("ajibarang/dpa.yaml.draf"));
     }
 
     @Test
