@@ -42,7 +42,10 @@ class ArchitectureTest {
             "id.sopflow.dossier.FileNames", "id.sopflow.dossier.ContentTypes", "id.sopflow.dossier.DossierRules",
             "id.sopflow.dossier.Document", "id.sopflow.dossier.Checklist",
             "id.sopflow.api.InvalidInput", "id.sopflow.api.NotFound", "id.sopflow.api.Conflict", "id.sopflow.api.Forbidden",
-            "id.sopflow.api.UnacceptableFile"};
+            "id.sopflow.api.UnacceptableFile",
+            "id.sopflow.sopimport.SopImport", "id.sopflow.sopimport.OfficeTables", "id.sopflow.sopimport.StepTable",
+            "id.sopflow.sopimport.IdentitySheet", "id.sopflow.sopimport.RoleNames", "id.sopflow.sopimport.DraftWriter",
+            "id.sopflow.sopimport.Grid", "id.sopflow.sopimport.ImportRefused", "id.sopflow.sopimport.ImportSop"};
 
     private static final String[] ADAPTER_ANNOTATIONS = {
             "org.springframework.stereotype.Component", "org.springframework.context.annotation.Configuration",
@@ -145,6 +148,10 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("id.sopflow.dossier..")
                 .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.monitoring..", "id.sopflow.demo..")
                 .because("monitoring reads the dossier (the audit), the dossier knows nothing of alerts").check(CLASSES);
+        noClasses().that().resideInAPackage("id.sopflow.sopimport..")
+                .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.dossier..", "id.sopflow.monitoring..", "id.sopflow.demo..",
+                        "id.sopflow.bappeda..")
+                .because("the import writes SOP drafts and validates them with sop; it knows nothing of running processes").check(CLASSES);
         noClasses().that().resideInAnyPackage("id.sopflow.calendar..", "id.sopflow.yaml..", "id.sopflow.engine..", "id.sopflow.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.organisation..", "id.sopflow.sop..",
                         "id.sopflow.dossier..", "id.sopflow.monitoring..", "id.sopflow.demo..").check(CLASSES);

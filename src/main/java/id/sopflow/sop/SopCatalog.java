@@ -74,6 +74,17 @@ public final class SopCatalog {
         return new SopCatalog(sopDir, definitions);
     }
 
+    /**
+     * Validates one SOP source given as text, as {@link #load} would validate it as the file {@code name} in the folder
+     * {@code folder}, without reading or writing anything else (for a draft that is not in the SOP folder yet).
+     *
+     * @return the warnings of the source (e.g. "waktu belum ditetapkan")
+     * @throws SopValidationException with every problem of the source
+     */
+    public static List<String> check(String source, String name, String folder, Set<String> knownRoles) {
+        return new SopReader(knownRoles).read(new java.io.StringReader(source), name, folder).warnings();
+    }
+
     public List<SopDefinition> definitions() {
         return definitions;
     }
