@@ -164,7 +164,7 @@ class MonitoringAccessIT {
     @Test
     void instancesArePagedWithinTheCallersKecamatan() {
         for (int i = 0; i < 3; i++) {
-            runtime.createProcessInstanceByKey("dpa").businessKey("DPA-lagi-" + i).setVariable("kecamatan", "arut-selatan").execute();
+            runtime.createProcessInstanceByKey("dpa").processDefinitionWithoutTenantId().businessKey("DPA-lagi-" + i).setVariable("kecamatan", "arut-selatan").execute();
         }
         List<Object> seen = new java.util.ArrayList<>();
         for (int halaman = 1; halaman <= 3; halaman++) {

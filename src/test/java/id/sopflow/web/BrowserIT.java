@@ -110,7 +110,7 @@ class BrowserIT extends AccessTestBase {
         dpa.clear();
         dpa.sendKeys("2027");
         check("mulai");
-        click(By.xpath("//button[contains(., 'Mulai Penyusunan Dokumen Pelaksanaan Anggaran')]"));
+        click(By.xpath("//input[@id='periode-dpa']/ancestor::form//button[contains(., 'Mulai')]"));
         waitFor(By.xpath("//h1[contains(., 'DPA-2027')]"));
         check("instance-baru");
         String instance = browser.getCurrentUrl().replaceAll(".*/proses/", "");
