@@ -61,23 +61,17 @@ record AppJvm(String name, Process process, String url, Path log, long launchedA
      * Waits until readiness is UP and the DPA is deployed (the user may read its definition), failing at once when the
      * JVM stops; returns the seconds since launch.
      */
-    double awaitReady(String user) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        boolean ready = false;
-        boolean deployed = false;
-        while (!(ready && deployed)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " stopped during start-up (exit " + process.exitValue() + "); see " + log);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " not ready within " + STARTUP + "; see " + log);
-            }
-            ready = ready || status("/actuator/health/readiness", null, body -> body.contains("\"UP\""));
-            deployed = deployed || status("/engine-rest/process-definition/key/dpa", user, body -> true);
-            if (!(ready && deployed)) {
-                Thread.sleep(100);
-            }
-        }
+    double awaitReady(String user) {
+        boolean[] ready = {false, false}; // readiness UP, the DPA deployed
+        org.awaitility.Awaitility.await(name + " ready; see " + log).atMost(STARTUP).pollInterval(Duration.ofMillis(100))
+                .pollDelay(Duration.ZERO).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " stopped during start-up (exit " + process.exitValue() + "); see " + log);
+                    }
+                    ready[0] = ready[0] || status("/actuator/health/readiness", null, body -> body.contains("\"UP\""));
+                    ready[1] = ready[1] || status("/engine-rest/process-definition/key/dpa", user, body -> true);
+                    return ready[0] && ready[1];
+                });
         return (System.nanoTime() - launchedAt) / 1e9;
     }
 

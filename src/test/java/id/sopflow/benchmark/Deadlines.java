@@ -60,23 +60,29 @@ final class Deadlines {
         }
     }
 
-    private static Result fallDue(ProcessEngine engine, JdbcTemplate jdbc, int count, double startsPerSecond) throws InterruptedException {
+    private static Result fallDue(ProcessEngine engine, JdbcTemplate jdbc, int count, double startsPerSecond) {
         long started = System.nanoTime();
-        Instant clock = Instant.now();
-        int overdue = 0;
-        int escalated = 0;
-        while ((overdue < count || escalated < count) && System.nanoTime() - started < GIVE_UP.toNanos()) {
-            List<Job> latest = engine.getManagementService().createJobQuery().processDefinitionKey("dpa").timers()
-                    .orderByJobDuedate().desc().listPage(0, 1);
-            if (!latest.isEmpty() && latest.get(0).getDuedate().toInstant().isAfter(clock)) {
-                clock = latest.get(0).getDuedate().toInstant().plus(Duration.ofMinutes(1));
-                EngineClock.setTo(clock);
-                wakeJobExecutor(engine);
-            }
-            Thread.sleep(200);
-            overdue = alerts(jdbc, "TERLAMBAT");
-            escalated = alerts(jdbc, "ESKALASI");
+        Instant[] clock = {Instant.now()};
+        int[] recorded = {0, 0}; // overdue, escalated
+        try {
+            org.awaitility.Awaitility.await("every deadline recorded and escalated").atMost(GIVE_UP).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        List<Job> latest = engine.getManagementService().createJobQuery().processDefinitionKey("dpa").timers()
+                                .orderByJobDuedate().desc().listPage(0, 1);
+                        if (!latest.isEmpty() && latest.get(0).getDuedate().toInstant().isAfter(clock[0])) {
+                            clock[0] = latest.get(0).getDuedate().toInstant().plus(Duration.ofMinutes(1));
+                            EngineClock.setTo(clock[0]);
+                            wakeJobExecutor(engine);
+                        }
+                        recorded[0] = alerts(jdbc, "TERLAMBAT");
+                        recorded[1] = alerts(jdbc, "ESKALASI");
+                        return recorded[0] >= count && recorded[1] >= count;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException gaveUp) {
+            // reported below with what was recorded by then
         }
+        int overdue = recorded[0];
+        int escalated = recorded[1];
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("  deadlines: %d overdue and %d escalations of %d steps recorded in %.1f s%n", overdue, escalated, count, seconds);
         return new Result(count, startsPerSecond, seconds, overdue, escalated);
