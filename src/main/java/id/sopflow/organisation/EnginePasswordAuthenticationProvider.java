@@ -55,6 +55,21 @@ final class EnginePasswordAuthenticationProvider implements AuthenticationProvid
         if (!password.isEmpty() && credentials.verified(userId, source, password, storedHash)) {
             return authenticated(userId);
         }
+        // concurrent first requests of one user (a client's threads) wait for the first verification and are then
+        // answered from the cache, instead of each counting as an attempt and running BCrypt: a burst of them counted
+        // as pending failures at once could refuse a right password (seen as an intermittent 401 under load)
+        synchronized (VERIFYING[Math.floorMod(userId.hashCode(), VERIFYING.length)]) {
+            if (!password.isEmpty() && credentials.verified(userId, source, password, storedHash)) {
+                return authenticated(userId);
+            }
+            return verify(userId, password, source, storedHash);
+        }
+    }
+
+    /** Lock stripes by user id: bounded whatever user ids clients send. */
+    private static final Object[] VERIFYING = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
+
+    private Authentication verify(String userId, String password, String source, String storedHash) {
         LoginAttempts.Decision decision = attempts.attempt(source, userId);
         if (!decision.admitted()) {
             throw new LockedException(LoginAttempts.waitMessage(decision.refusedFor()));
