@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * {@code GET /api/saya}: the logged-in user, their roles and kecamatan, and the CSRF token a browser page
- * sends in the {@code X-CSRF-TOKEN} header with session requests that change something.
+ * sends in the {@code X-CSRF-TOKEN} header with session requests that change something (only to a caller with a session:
+ * a REST client with HTTP Basic needs none, and gets no session).
  */
 @RestController
 class CurrentUserController {
@@ -37,7 +38,8 @@ class CurrentUserController {
         Caller caller = Caller.of(identity).orElseThrow();
         body.put("peran", caller.groups());
         body.put("kecamatan", caller.tenants());
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        // only for a session (a browser): reading the token of a plain REST client would store it in a new session
+        CsrfToken csrf = request.getSession(false) == null ? null : (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         if (csrf != null) {
             body.put("csrf", Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));
         }

@@ -11,7 +11,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 
 /**
  * Spring Security login (form and HTTP Basic) against Camunda's users. Each attempt first asks
@@ -30,6 +34,13 @@ import java.util.List;
 final class EnginePasswordAuthenticationProvider implements AuthenticationProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnginePasswordAuthenticationProvider.class);
+
+    /** How long a first verification waits for the earlier ones of its source before it is refused ("coba lagi"). */
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(20);
+
+    /** Lock stripes by source: bounded whatever addresses clients come from; fair, so that no request waits forever. */
+    private static final ReentrantLock[] VERIFYING = IntStream.range(0, 256).mapToObj(i -> new ReentrantLock(true))
+            .toArray(ReentrantLock[]::new);
 
     private final OrganisationIdentityService identity;
     private final LoginAttempts attempts;
@@ -55,19 +66,30 @@ final class EnginePasswordAuthenticationProvider implements AuthenticationProvid
         if (!password.isEmpty() && credentials.verified(userId, source, password, storedHash)) {
             return authenticated(userId);
         }
-        // concurrent first requests of one user (a client's threads) wait for the first verification and are then
-        // answered from the cache, instead of each counting as an attempt and running BCrypt: a burst of them counted
-        // as pending failures at once could refuse a right password (seen as an intermittent 401 under load)
-        synchronized (VERIFYING[Math.floorMod(userId.hashCode(), VERIFYING.length)]) {
+        // first verifications from one source (client address) run one after the other on this node, and each re-reads the
+        // cache once it may start: LoginAttempts counts an attempt as failed until it is known to be right, so that a
+        // burst of guesses cannot all pass during the free failures; without this, thirty users of one office sending
+        // their first requests at the same moment would be that burst (seen as an intermittent 401 under load). So at
+        // most one attempt per source and node is pending: fewer than the free failures on any cluster of fewer nodes.
+        ReentrantLock turn = VERIFYING[Math.floorMod(LoginAttempts.sourceKey(source).hashCode(), VERIFYING.length)];
+        boolean mine = false;
+        try {
+            mine = turn.tryLock(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!mine) {
+            throw new LockedException(LoginAttempts.waitMessage(Duration.ZERO)); // this address sends more than can be checked
+        }
+        try {
             if (!password.isEmpty() && credentials.verified(userId, source, password, storedHash)) {
                 return authenticated(userId);
             }
             return verify(userId, password, source, storedHash);
+        } finally {
+            turn.unlock();
         }
     }
-
-    /** Lock stripes by user id: bounded whatever user ids clients send. */
-    private static final Object[] VERIFYING = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     private Authentication verify(String userId, String password, String source, String storedHash) {
         LoginAttempts.Decision decision = attempts.attempt(source, userId);

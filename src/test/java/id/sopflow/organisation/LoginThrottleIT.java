@@ -12,6 +12,13 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Date;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +43,10 @@ class LoginThrottleIT extends AccessTestBase {
     LoginAttempts attempts;
     @Autowired
     WebApplicationContext context;
+    @Autowired
+    VerifiedCredentials credentials;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private MockMvc mvc;
 
@@ -114,5 +125,44 @@ class LoginThrottleIT extends AccessTestBase {
             assertThat(as("sekcam.ajibarang").getForEntity("/engine-rest/task", String.class).getStatusCode().value())
                     .as("putaran " + round).isEqualTo(200);
         }
+    }
+
+    /**
+     * An office behind one address: thirty users' first HTTP Basic requests (no verified password kept yet) arrive at
+     * the same moment, three each. None of them is refused: an attempt being checked is not a failed one, so a burst
+     * of right passwords never adds up to the free failures of the address (seen as an intermittent 401 under load).
+     */
+    @Test
+    void manyUsersFirstRequestsFromOneAddressAtOnceAreAllLetIn() throws Exception {
+        List<String> users = identityService.createUserQuery().list().stream().map(org.camunda.bpm.engine.identity.User::getId)
+                .filter(id -> !id.equals("admin")).sorted().limit(30).toList();
+        assertThat(users).hasSizeGreaterThanOrEqualTo(30);
+        credentials.forgetAll();
+        attempts.clear();
+        Integer sessionsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION", Integer.class);
+        ExecutorService clients = Executors.newFixedThreadPool(users.size() * 3);
+        try {
+            CyclicBarrier together = new CyclicBarrier(users.size() * 3);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String user : users) {
+                for (int i = 0; i < 3; i++) {
+                    String path = i == 0 ? "/engine-rest/task?maxResults=1" : "/api/saya";
+                    answers.add(clients.submit(() -> {
+                        together.await();
+                        return as(user).getForEntity(path, String.class).getStatusCode().value();
+                    }));
+                }
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(statuses).as("jawaban untuk " + users.size() + " pengguna x 3 permintaan pertama serentak").containsOnly(200);
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(attempts.waitFor("127.0.0.1")).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION", Integer.class))
+                .as("permintaan HTTP Basic tanpa cookie tidak membuat sesi").isEqualTo(sessionsBefore);
     }
 }
