@@ -10,6 +10,6 @@ class CalendarConfiguration {
     @Bean
     WorkingCalendars workingCalendars(CalendarSettings settings, JdbcAddedHolidays added, KecamatanZones kecamatanZones) {
         WorkingCalendar base = CalendarFiles.readCalendar(settings.dir());
-        return new WorkingCalendars(base, kecamatanZones.zones(), added);
+        return new WorkingCalendars(base, kecamatanZones.zones(), added, WorkingCalendars.CLUSTER_DELAY);
     }
 }

@@ -50,6 +50,9 @@ class PostgresIT {
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
 
+    @Autowired
+    id.sopflow.calendar.WorkingCalendars calendars;
+
     @AfterEach
     void clean() {
         ClockUtil.reset();
@@ -57,6 +60,7 @@ class PostgresIT {
         jdbc.update("delete from SOPFLOW_PEMBERITAHUAN");
         jdbc.update("delete from SOPFLOW_PERINGATAN");
         jdbc.update("delete from SOPFLOW_HARI_LIBUR");
+        calendars.reread();
         jdbc.update("delete from SOPFLOW_DOKUMEN_PERISTIWA");
         jdbc.update("delete from SOPFLOW_DOKUMEN");
         jdbc.update("delete from SOPFLOW_DOKUMEN_ISI");
