@@ -145,28 +145,21 @@ class StepPage {
         }
         try {
             tasks.complete(id, variables);
-        } catch (AuthorizationException e) {
-            if (tasks.createTaskQuery().taskId(id).count() == 0) {
-                // losing a race: the step was completed between loading it and checking the caller's right on it
-                return finishedOrMissing(id, HttpStatus.CONFLICT);
-            }
-            return page(view(task), HttpStatus.FORBIDDEN, "Langkah ini bukan untuk peran Anda: hanya " + step.role() + " yang menyelesaikannya.");
-        } catch (ProcessEngineException e) {
-            if (RefusedInput.is(e) || RefusedInput.is(e.getCause())) {
+        } catch (RuntimeException e) {
+            if (e instanceof ProcessEngineException && (RefusedInput.is(e) || RefusedInput.is(e.getCause()))) {
                 // a missing document (StepNotReady) or a refused decision: the engine's message says which
                 boolean notReady = e instanceof id.sopflow.engine.StepNotReady;
                 return page(view(task), notReady ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, e.getMessage());
             }
             if (tasks.createTaskQuery().taskId(id).count() == 0) {
+                // losing a race: the step was completed between loading it and completing it here. On two nodes the
+                // engine names it in several ways (an authorization check on the finished task, an optimistic lock,
+                // a NullPointerException for the execution the winner ended): the loser is told so (409), as
+                // /engine-rest does
                 return finishedOrMissing(id, HttpStatus.CONFLICT);
             }
-            throw e;
-        } catch (RuntimeException e) {
-            // a race the engine did not name: two completions on two nodes can also fail inside the engine (a
-            // NullPointerException for the execution the winner just ended); if the step is done by now, the loser
-            // is told so (409), as /engine-rest does
-            if (tasks.createTaskQuery().taskId(id).count() == 0) {
-                return finishedOrMissing(id, HttpStatus.CONFLICT);
+            if (e instanceof AuthorizationException) {
+                return page(view(task), HttpStatus.FORBIDDEN, "Langkah ini bukan untuk peran Anda: hanya " + step.role() + " yang menyelesaikannya.");
             }
             throw e;
         }
