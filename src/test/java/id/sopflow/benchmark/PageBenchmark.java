@@ -31,11 +31,17 @@ import java.util.regex.Pattern;
  * With {@code -Dbenchmark.copies=N} the open steps and their alerts are then copied N-1 times in the database (synthetic
  * rows beside the real ones, same instances: for 100,000 open steps without starting 100,000 instances) and every address
  * measured again. Run:
- * <pre>mvn -q test-compile exec:java@pages [-Dbenchmark.tasks=10000] [-Dbenchmark.copies=10] [-Dbenchmark.rounds=20]</pre>
+ * <pre>mvn -q test-compile exec:java@pages [-Dbenchmark.tasks=10000] [-Dbenchmark.copies=10] [-Dbenchmark.rounds=20] [-Dbenchmark.pages=/tugas,/terlambat]</pre>
  */
 public final class PageBenchmark {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** The pages measured, Tugas Saya and Terlambat first; {@code -Dbenchmark.pages=/tugas,/terlambat} for some of them. */
+    private static final List<String> PAGES = java.util.Arrays.stream(System.getProperty("benchmark.pages",
+                    "/tugas,/tugas?halaman=100,/terlambat,/terlambat?halaman=100,/api/keterlambatan?jenis=TERLAMBAT,"
+                            + "/api/keterlambatan?halaman=100,/api/keterlambatan/instances,/,/proses,/pemberitahuan,/mulai").split(","))
+            .map(String::strip).filter(p -> !p.isEmpty()).toList();
 
     private PageBenchmark() {
     }
@@ -80,9 +86,7 @@ public final class PageBenchmark {
     }
 
     private static void measure(HttpClient browser, String base, int rounds, long open) throws Exception {
-            for (String page : List.of("/", "/tugas", "/tugas?halaman=100", "/terlambat", "/terlambat?halaman=100",
-                    "/api/keterlambatan?jenis=TERLAMBAT", "/api/keterlambatan?halaman=100", "/api/keterlambatan/instances",
-                    "/proses", "/pemberitahuan", "/mulai")) {
+            for (String page : PAGES) {
                 List<Double> ms = new ArrayList<>();
                 int status = 0;
                 for (int r = 0; r < rounds; r++) {
