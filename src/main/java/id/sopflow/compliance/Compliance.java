@@ -83,7 +83,8 @@ public class Compliance {
      * A compliance report as a form: the figures, the notes and paraf, whether the caller may still edit it, and whether
      * the semester is over (a form is initialled only then, when its figures are final).
      */
-    public record Form(Office office, ComplianceReport report, Notes notes, boolean mayEdit, boolean semesterEnded, LocalDate lastDay) {
+    public record Form(Office office, ComplianceReport report, Notes notes, boolean mayEdit, boolean semesterEnded, LocalDate lastDay,
+                       java.time.ZoneId zone) {
     }
 
     /** The longest catatan or tindakan (the column). */
@@ -179,7 +180,8 @@ public class Compliance {
                 settings.ambangTepatWaktu());
         Notes notes = records.read(new AssessmentRecords.Key(office.id(), sop.kode(), period.toString()));
         boolean ended = !clock.instant().isBefore(period.end(calendar.zone()));
-        return new Form(office, report, notes, office.mayEdit() && notes.paraf().isEmpty(), ended, period.endDay().minusDays(1));
+        return new Form(office, report, notes, office.mayEdit() && notes.paraf().isEmpty(), ended, period.endDay().minusDays(1),
+                calendar.zone());
     }
 
     /**
