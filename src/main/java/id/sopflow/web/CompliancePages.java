@@ -108,7 +108,7 @@ class CompliancePages {
                         + Math.round(report.threshold() * 100) + "%", whole.catatan(), whole.tindakan(),
                 form.notes().paraf().map(Compliance.Paraf::by).orElse(""),
                 form.notes().paraf().map(p -> CSV_MOMENT.format(p.at().atZone(zone))).orElse("")));
-        return Csv.download("kepatuhan-" + report.kode() + "-" + report.kecamatan() + "-" + report.semester() + ".csv", rows);
+        return download("kepatuhan-" + report.kode() + "-" + report.kecamatan() + "-" + report.semester() + ".csv", rows);
     }
 
     @PostMapping("/kepatuhan/{kode}/catatan")
@@ -160,7 +160,7 @@ class CompliancePages {
                     h.onTime().map(ok -> ok ? "ya" : "tidak").orElse(""), h.decision(), h.note(),
                     h.documents().stream().map(d -> documentText(d, m.zone())).collect(Collectors.joining(" | "))));
         }
-        return Csv.download("riwayat-" + Optional.ofNullable(m.businessKey()).orElse(m.instanceId()).replaceAll("[^A-Za-z0-9._-]", "_") + ".csv", rows);
+        return download("riwayat-" + Optional.ofNullable(m.businessKey()).orElse(m.instanceId()).replaceAll("[^A-Za-z0-9._-]", "_") + ".csv", rows);
     }
 
     private void fillMovement(Model model, Movement m) {
@@ -185,6 +185,15 @@ class CompliancePages {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
+
+    /** A CSV download named {@code fileName} (text/csv, UTF-8; see {@link Csv}). */
+    private static ResponseEntity<byte[]> download(String fileName, List<List<String>> rows) {
+        return ResponseEntity.ok().contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(Csv.of(rows).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 
     private void fill(Model model, Compliance.Form form) {
         ComplianceReport report = form.report();

@@ -1,11 +1,5 @@
 package id.sopflow.web;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -13,11 +7,10 @@ import java.util.List;
  * separated by ';' (Excel in the Indonesian locale separates lists with ';' and writes decimals with ','), UTF-8 with a
  * byte order mark (so Excel reads "Januari–Juni" right), CRLF line ends, a field quoted when it holds ';', '"' or a line
  * break. A field that a spreadsheet would run as a formula (starting with '=', '+', '-', '@', a tab or a carriage return)
- * gets a leading apostrophe, so a catatan such as "=HYPERLINK(...)" stays text.
+ * gets a leading apostrophe, so a catatan such as "=HYPERLINK(...)" stays text (a lone "-" stays as it is).
  */
 final class Csv {
 
-    static final MediaType TYPE = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final String BOM = "\uFEFF";
 
     private Csv() {
@@ -39,20 +32,12 @@ final class Csv {
 
     static String field(String value) {
         String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && !text.equals("-") && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
         if (text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             text = "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
-    }
-
-    /** A download named {@code fileName}. */
-    static ResponseEntity<byte[]> download(String fileName, List<List<String>> rows) {
-        return ResponseEntity.ok().contentType(TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(of(rows).getBytes(StandardCharsets.UTF_8));
     }
 }
