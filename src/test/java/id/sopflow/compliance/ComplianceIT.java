@@ -166,7 +166,7 @@ class ComplianceIT extends AccessTestBase {
         assertThat(get(pelaksana, "/kepatuhan").getStatusCode().value()).isEqualTo(403);
         assertThat(post(pelaksana, "/", "/kepatuhan/dpa/paraf", Map.of("semester", "2026-1")).getStatusCode().value()).isEqualTo(403);
         assertThat(get(login("staf.bappeda"), REPORT).getStatusCode().value()).isEqualTo(403);
-        assertThat(jdbc.queryForObject("select count(*) from SOPFLOW_PENILAIAN_SOP", Integer.class)).as("nothing stored").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from SOPFLOW_PENILAIAN_SOP where periode = '2026-1'", Integer.class)).as("nothing stored").isZero();
 
         Session admin = login("admin");
         assertThat(get(admin, REPORT + "&kecamatan=ajibarang").getStatusCode().value()).isEqualTo(200);
