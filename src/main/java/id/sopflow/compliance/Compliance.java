@@ -236,8 +236,11 @@ public class Compliance {
             throw new NotFound("Instance '" + instanceId + "' tidak ditemukan.");
         }
         String kecamatan = instance.getTenantId();
-        SopDefinition sop = kecamatan == null ? catalog.get(instance.getProcessDefinitionKey())
-                : catalog.find(instance.getProcessDefinitionKey(), kecamatan).orElseThrow(() -> new NotFound("SOP instance ini tidak dikenal."));
+        String key = instance.getProcessDefinitionKey();
+        SopDefinition sop = (kecamatan == null
+                ? catalog.definitions().stream().filter(d -> d.kode().equals(key) && !d.kecamatanOnly()).findFirst()
+                : catalog.find(key, kecamatan))
+                .orElseThrow(() -> new NotFound("Instance '" + instanceId + "' bukan instance SOP; riwayat perpindahannya tidak ada."));
         WorkingCalendar calendar = calendars.forKecamatan(kecamatan);
         List<HistoricTaskInstance> tasks = Caller.without(identity, () -> history.createHistoricTaskInstanceQuery()
                 .processInstanceId(instanceId).list()).stream()
