@@ -38,6 +38,8 @@ class ArchitectureTest {
             "id.sopflow.calendar.AddedHoliday", "id.sopflow.calendar.AddedHolidays",
             "id.sopflow.calendar.WorkingTimeWords", "id.sopflow.web.Formats",
             "id.sopflow.monitoring.StepDeadlines", "id.sopflow.monitoring.Alert",
+            "id.sopflow.compliance.ComplianceReport", "id.sopflow.compliance.Movement", "id.sopflow.compliance.Semester",
+            "id.sopflow.compliance.StepExecution", "id.sopflow.compliance.Assessment",
             "id.sopflow.yaml.YamlFields",
             "id.sopflow.dossier.FileNames", "id.sopflow.dossier.ContentTypes", "id.sopflow.dossier.DossierRules",
             "id.sopflow.dossier.Document", "id.sopflow.dossier.Checklist",
@@ -109,6 +111,7 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("id.sopflow.monitoring.Monitoring") // monitoring's entry (API and pages)
                 .and().doNotHaveFullyQualifiedName("id.sopflow.bappeda.Submissions") // bappeda's entry (API and pages)
                 .and().doNotHaveFullyQualifiedName("id.sopflow.calendar.CalendarDays") // the closed days (API and pages)
+                .and().doNotHaveFullyQualifiedName("id.sopflow.compliance.Compliance") // compliance's entry (pages)
                 .should().notBePublic()
                 .because("each feature exposes one entry point; adapters stay inside their package")
                 .check(CLASSES);
@@ -127,7 +130,8 @@ class ArchitectureTest {
     /**
      * The capabilities depend one way: calendar and yaml below everything; organisation (roles, users, access)
      * on calendar only; sop (the SOPs and their process contract) on organisation; dossier (the documents of the
-     * instances) on sop; monitoring on dossier and sop; demo on all. The engine adapters depend on no capability.
+     * instances) on sop; monitoring on dossier and sop; compliance (the report and the record of movement) on dossier and sop,
+     * asked by the pages only; demo on all. The engine adapters depend on no capability.
      */
     @Test
     void capabilitiesDependOneWay() {
@@ -148,6 +152,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("id.sopflow.dossier..")
                 .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.monitoring..", "id.sopflow.demo..")
                 .because("monitoring reads the dossier (the audit), the dossier knows nothing of alerts").check(CLASSES);
+        noClasses().that().resideOutsideOfPackages("id.sopflow.compliance..", "id.sopflow.web..")
+                .should().dependOnClassesThat().resideInAPackage("id.sopflow.compliance..")
+                .because("the compliance report and the record of movement read history, the SOPs and the dossier; only the pages ask "
+                        + "them").check(CLASSES);
+        noClasses().that().resideInAPackage("id.sopflow.compliance..")
+                .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.monitoring..", "id.sopflow.bappeda..", "id.sopflow.demo..",
+                        "id.sopflow.sopimport..")
+                .because("compliance computes from Camunda's history, not from alerts or submissions").check(CLASSES);
         noClasses().that().resideInAPackage("id.sopflow.sopimport..")
                 .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.dossier..", "id.sopflow.monitoring..", "id.sopflow.demo..",
                         "id.sopflow.bappeda..")

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrationsTest {
 
     private static final List<String> MIGRATED = List.of("1 SQL sopflow tables ok", "2 SQL dossier ok", "3 SQL bappeda ok",
-            "4 SQL sessions and login attempts ok", "5 SQL peringatan halaman ok");
+            "4 SQL sessions and login attempts ok", "5 SQL peringatan halaman ok", "6 SQL penilaian sop ok");
     private static final List<String> BASELINED_THEN_MIGRATED = List.of("0 BASELINE << Flyway Baseline >> ok", "1 SQL sopflow tables ok",
-            "2 SQL dossier ok", "3 SQL bappeda ok", "4 SQL sessions and login attempts ok", "5 SQL peringatan halaman ok");
+            "2 SQL dossier ok", "3 SQL bappeda ok", "4 SQL sessions and login attempts ok", "5 SQL peringatan halaman ok", "6 SQL penilaian sop ok");
 
     @Test
     void anEmptyDatabaseGetsExactlyTheTablesOfTheLandedSchemaSql() throws SQLException {
@@ -43,11 +43,13 @@ class MigrationsTest {
 
         assertThat(history(empty)).isEqualTo(MIGRATED);
         // V1 makes exactly the landed tables; V2 adds the dossier's, V3 Bappeda's submissions, V4 the failed-login counters,
-        // V5 the alert lists' indexes
+        // V5 the alert lists' indexes, V6 the Sekcam's assessments of the compliance report
+        assertThat(schema(empty)).contains("SOPFLOW_PENILAIAN_SOP PRIMARY KEY (KECAMATAN, KODE, PERIODE, LANGKAH)",
+                "SOPFLOW_PENILAIAN_SOP.PARAF_OLEH CHARACTER VARYING(255) NULL");
         assertThat(schema(empty)).contains("index SOPFLOW_PERINGATAN_DAFTAR (KECAMATAN, JENIS, SELESAI_PADA, TENGGAT, ID)",
                 "index SOPFLOW_PERINGATAN_TERBUKA (SELESAI_PADA, TENGGAT, ID)");
         assertThat(schema(empty).stream().filter(line -> !line.contains("SOPFLOW_DOKUMEN") && !line.contains("SOPFLOW_KIRIMAN") && !line.contains("SOPFLOW_TANDA_TERIMA")
-                && !line.contains("SOPFLOW_LOGIN_GAGAL") && !line.contains("SOPFLOW_PERINGATAN_DAFTAR") && !line.contains("SOPFLOW_PERINGATAN_TERBUKA"))
+                && !line.contains("SOPFLOW_LOGIN_GAGAL") && !line.contains("SOPFLOW_PENILAIAN_SOP") && !line.contains("SOPFLOW_PERINGATAN_DAFTAR") && !line.contains("SOPFLOW_PERINGATAN_TERBUKA"))
                 .toList()).isEqualTo(schema(landed)).contains(
                 "SOPFLOW_HARI_LIBUR.TANGGAL DATE NOT NULL", "SOPFLOW_PERINGATAN.KUNCI CHARACTER VARYING(200) NOT NULL",
                 "SOPFLOW_PEMBERITAHUAN.DIBACA_PADA TIMESTAMP NULL", "index SOPFLOW_PERINGATAN_KEC (KECAMATAN, SELESAI_PADA)",

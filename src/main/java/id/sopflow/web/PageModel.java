@@ -12,13 +12,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageModel {
 
     /** The logged-in user as the menu needs them. */
-    record Viewer(String id, boolean seesLateSteps, boolean admin, boolean bappeda, boolean seesSubmissions) {
+    record Viewer(String id, boolean seesLateSteps, boolean admin, boolean bappeda, boolean seesSubmissions, boolean seesCompliance) {
     }
 
     private final CurrentUsers users;
+    private final id.sopflow.compliance.Compliance compliance;
 
-    PageModel(CurrentUsers users) {
+    PageModel(CurrentUsers users, id.sopflow.compliance.Compliance compliance) {
         this.users = users;
+        this.compliance = compliance;
     }
 
     @ModelAttribute("saya")
@@ -26,7 +28,8 @@ class PageModel {
         CurrentUser user = users.current();
         boolean admin = user.groups().contains(Organisation.CAMUNDA_ADMIN_GROUP);
         boolean bappeda = id.sopflow.bappeda.Submissions.readsEveryKecamatan(user);
-        return new Viewer(user.id(), user.seesWholeOffice(), admin, bappeda, bappeda || isOfficeHead(user));
+        return new Viewer(user.id(), user.seesWholeOffice(), admin, bappeda, bappeda || isOfficeHead(user),
+                compliance.mayRead(user));
     }
 
     static boolean isOfficeHead(CurrentUser user) {

@@ -66,6 +66,8 @@ class BrowserIT extends AccessTestBase {
     ManagementService management;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final List<String> findings = new ArrayList<>();
 
@@ -251,6 +253,39 @@ class BrowserIT extends AccessTestBase {
         waitFor(By.xpath("//h2[normalize-space()='Kiriman ke Bappeda']"));
         assertThat(browser.findElement(By.id("kiriman")).findElement(By.xpath("..")).getText()).contains("diterima", receipt);
         check("instance-diterima");
+        assertThat(findings).as("axe-core (serious, critical) and horizontal overflow at 360 px").isEmpty();
+    }
+
+    /** Issue 14: the Sekcam assesses the DPA of the running semester on a phone; the record of movement reads and prints. */
+    @Test
+    void theSekcamAssessesTheDpaAndReadsItsRecordOfMovementOnAPhone() {
+        ProcessInstance dpa = startAs("camat.ajibarang", "dpa");
+        walk(dpa.getId(), 2, "ajibarang");
+        signIn("sekcam.ajibarang");
+        open("/");
+        click(By.xpath("//nav//a[normalize-space()='Kepatuhan SOP']"));
+        waitFor(By.xpath("//h1[normalize-space()='Kepatuhan SOP']"));
+        check("kepatuhan-daftar");
+        click(By.xpath("//a[normalize-space()='Penyusunan Dokumen Pelaksanaan Anggaran']"));
+        waitFor(By.xpath("//h2[normalize-space()='Langkah']"));
+        check("kepatuhan");
+        click(By.xpath("//summary[contains(., 'langkah 1')]"));
+        browser.findElement(By.id("catatan-1")).sendKeys("Disposisi Camat tepat waktu");
+        click(By.xpath("//li[@id='langkah-1']//button[normalize-space()='Simpan']"));
+        waitFor(By.xpath("//p[@role='status' and contains(., 'langkah 1 tersimpan')]"));
+        assertThat(browser.findElement(By.id("langkah-1")).getText()).contains("Disposisi Camat tepat waktu", "Dijalankan");
+        click(By.partialLinkText("Cetak formulir"));
+        waitFor(By.xpath("//h1[normalize-space()='MONITORING PELAKSANAAN SOP AP']"));
+        check("kepatuhan-cetak");
+        open("/proses/" + dpa.getId());
+        click(By.partialLinkText("Riwayat perpindahan"));
+        waitFor(By.xpath("//h1[normalize-space()='Riwayat perpindahan']"));
+        assertThat(browser.findElement(By.cssSelector("table.riwayat")).getText()).contains("camat.ajibarang", "sekcam.ajibarang");
+        check("riwayat");
+        click(By.partialLinkText("Versi cetak"));
+        waitFor(By.xpath("//h1[contains(., 'PENCATATAN DAN PENDATAAN')]"));
+        check("riwayat-cetak");
+        jdbc.update("delete from SOPFLOW_PENILAIAN_SOP");
         assertThat(findings).as("axe-core (serious, critical) and horizontal overflow at 360 px").isEmpty();
     }
 
