@@ -30,8 +30,13 @@ public class Metrics {
             Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2),
             Duration.ofHours(4), workingDays(1), workingDays(2), workingDays(3), workingDays(5), workingDays(10),
             workingDays(20), workingDays(30)};
-    /** Buckets of a step's working time against its mutu baku limit: 1 is exactly the limit, 2 the escalation. */
-    static final double[] RATIO_BUCKETS = {0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5};
+    /**
+     * Buckets of a step's working time against its mutu baku limit: 1 is exactly the limit, 2 the escalation. Whole
+     * numbers only: Micrometer puts a summary's value into its bucket rounded up to a whole number ({@code Math.ceil} in
+     * its fixed-boundary histogram), which is exact for whole bounds (x &le; k exactly when ceil(x) &le; k) and wrong for
+     * others (0.6 would not count as &le; 0.75).
+     */
+    static final double[] RATIO_BUCKETS = {1, 2, 3, 4, 5, 10};
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
