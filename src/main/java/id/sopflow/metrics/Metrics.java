@@ -129,9 +129,4 @@ public class Metrics {
     private static Duration workingDays(int days) {
         return Duration.ofMinutes(450L * days);
     }
-
-    /** For tests: a counter's value by its labels (0 when never counted). */
-    double counted(String name, String sop, String kecamatan) {
-        return Optional.ofNullable(counters.get(name + '|' + sop + '|' + kecamatan(kecamatan))).map(Counter::count).orElse(0.0);
-    }
 }

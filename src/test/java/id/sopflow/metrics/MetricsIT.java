@@ -42,6 +42,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code /actuator/prometheus} after a scripted run of shared DPA instances on the engine's clock (timers fired by
@@ -123,8 +124,12 @@ class MetricsIT {
                 .containsEntry(overdue("ajibarang", "sekcam"), 1.0)
                 .containsEntry(overdue("arut-selatan", "camat"), 1.0);
 
-        // A1 goes through on Monday (on time); A2 only on Friday, after its planned finish (Thursday 10:45): late
-        for (int step = 2; step <= 6; step++) {
+        // A1 goes through on Monday (on time); A2 only on Friday, after its planned finish (Thursday 10:45): late.
+        // A1's step 3 is first refused (its draft not uploaded): rolled back, it counts nothing
+        complete(a1, 2);
+        String step3 = tasks.createTaskQuery().processInstanceId(a1).singleResult().getId();
+        assertThatThrownBy(() -> tasks.complete(step3)).hasMessageContaining("belum diunggah");
+        for (int step = 3; step <= 6; step++) {
             complete(a1, step);
         }
         at("2025-11-28T09:00");
@@ -161,7 +166,8 @@ class MetricsIT {
                 .containsEntry("sopflow_step_duration_seconds_sum{kecamatan=\"ajibarang\",sop=\"dpa\",step=\"2\"}", (57 + 1700) * 60.0)
                 .containsEntry("sopflow_step_limit_ratio_bucket{kecamatan=\"ajibarang\",sop=\"dpa\",step=\"2\",le=\"1.0\"}", 0.0)
                 .containsEntry("sopflow_step_limit_ratio_bucket{kecamatan=\"ajibarang\",sop=\"dpa\",step=\"2\",le=\"2.0\"}", 1.0) // 1.9
-                .containsEntry("sopflow_step_limit_ratio_bucket{kecamatan=\"ajibarang\",sop=\"dpa\",step=\"2\",le=\"+Inf\"}", 2.0);
+                .containsEntry("sopflow_step_limit_ratio_bucket{kecamatan=\"ajibarang\",sop=\"dpa\",step=\"2\",le=\"+Inf\"}", 2.0)
+                .containsEntry("sopflow_step_duration_seconds_count{kecamatan=\"ajibarang\",sop=\"dpa\",step=\"3\"}", 2.0); // not 3
         for (String family : MetricNames.EXPOSED) {
             if (!family.startsWith("sopflow_submissions")) { // no DPA goes to Bappeda (BappedaIT counts those)
                 assertThat(text).as(family).contains("# TYPE " + family.replaceAll("_total$", ""));
