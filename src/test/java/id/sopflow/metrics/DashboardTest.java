@@ -79,6 +79,35 @@ class DashboardTest {
         assertThat(compose).contains("./grafana/dashboards:/etc/grafana/dashboards:ro");
     }
 
+    /**
+     * Every query is PromQL Prometheus accepts: written as recording rules (Grafana's variables replaced by values) and
+     * checked by {@code promtool check rules}, where promtool is installed.
+     */
+    @Test
+    void everyQueryIsValidPromql() throws Exception {
+        Path promtool = Path.of("/usr/bin/promtool");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(promtool), "promtool (Debian package prometheus) is not installed");
+        StringBuilder rules = new StringBuilder("groups:\n  - name: dasbor\n    rules:\n");
+        int i = 0;
+        for (String query : queries(new ObjectMapper().readTree(DASHBOARD.toFile()))) {
+            if (query.startsWith("label_values(")) {
+                continue; // Grafana's own function (the variable's values), not PromQL
+            }
+            String promql = query.replace("$kecamatan", ".*").replace("$__range", "7d").replace("$__interval", "1h");
+            rules.append("      - record: sopflow:dasbor_").append(i++).append("\n        expr: '").append(promql.replace("'", "''")).append("'\n");
+        }
+        Path file = Files.createTempFile("sopflow-dasbor", ".rules.yml");
+        try {
+            Files.writeString(file, rules);
+            Process check = new ProcessBuilder(promtool.toString(), "check", "rules", file.toString()).redirectErrorStream(true).start();
+            String output = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(check.waitFor()).as(output).isZero();
+            assertThat(output).contains("SUCCESS: " + i + " rules found");
+        } finally {
+            Files.delete(file);
+        }
+    }
+
     /** What the application's meters and the overdue gauge expose once each has a value. */
     private static String registeredExposition() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
