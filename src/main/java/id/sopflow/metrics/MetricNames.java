@@ -22,7 +22,10 @@ public final class MetricNames {
     public static final String INSTANCES_STARTED = "sopflow.instances.started";
     /** Counter: instances that reached their end (not cancelled). Labels sop, kecamatan. */
     public static final String INSTANCES_FINISHED = "sopflow.instances.finished";
-    /** Counter: instances that reached their end after their planned finish ({@code terlambatMenit} > 0). */
+    /**
+     * Counter: instances that reached their end after their planned finish ({@code terlambatMenit} > 0); an SOP without
+     * any waktu plans nothing and is never counted here.
+     */
     public static final String INSTANCES_FINISHED_LATE = "sopflow.instances.finished.late";
     /** Counter: steps escalated to the Camat (twice the mutu baku). Labels sop, kecamatan. */
     public static final String ESCALATIONS = "sopflow.escalations";

@@ -51,7 +51,9 @@ class ProcessDeadlineListener implements ExecutionListener {
                 execution.setVariable(LATE_MINUTES, lateMinutes);
             }
             if (!execution.isCanceled()) {
-                metrics.instanceFinished(InstanceKecamatan.processKey(execution), InstanceKecamatan.kecamatan(execution), lateMinutes > 0);
+                // an SOP whose table gives no waktu (Wangon's DPA) plans nothing: its finish is never late
+                metrics.instanceFinished(InstanceKecamatan.processKey(execution), InstanceKecamatan.kecamatan(execution),
+                        lateMinutes > 0 && timers.plansSteps(execution));
             }
             alerts.finishInstance(execution.getProcessInstanceId(), now);
         }
