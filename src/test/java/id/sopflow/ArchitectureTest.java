@@ -112,6 +112,7 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("id.sopflow.bappeda.Submissions") // bappeda's entry (API and pages)
                 .and().doNotHaveFullyQualifiedName("id.sopflow.calendar.CalendarDays") // the closed days (API and pages)
                 .and().doNotHaveFullyQualifiedName("id.sopflow.compliance.Compliance") // compliance's entry (pages)
+                .and().doNotHaveFullyQualifiedName("id.sopflow.metrics.Metrics") // the metrics' entry (monitoring, bappeda)
                 .should().notBePublic()
                 .because("each feature exposes one entry point; adapters stay inside their package")
                 .check(CLASSES);
@@ -131,7 +132,8 @@ class ArchitectureTest {
      * The capabilities depend one way: calendar and yaml below everything; organisation (roles, users, access)
      * on calendar only; sop (the SOPs and their process contract) on organisation; dossier (the documents of the
      * instances) on sop; monitoring on dossier and sop; compliance (the report and the record of movement) on dossier and sop,
-     * asked by the pages only; demo on all. The engine adapters depend on no capability.
+     * asked by the pages only; demo on all; metrics on none (monitoring and bappeda tell it). The engine adapters depend on
+     * no capability.
      */
     @Test
     void capabilitiesDependOneWay() {
@@ -164,6 +166,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.dossier..", "id.sopflow.monitoring..", "id.sopflow.demo..",
                         "id.sopflow.bappeda..")
                 .because("the import writes SOP drafts and validates them with sop; it knows nothing of running processes").check(CLASSES);
+        noClasses().that().resideInAPackage("id.sopflow.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.organisation..", "id.sopflow.sop..", "id.sopflow.dossier..",
+                        "id.sopflow.monitoring..", "id.sopflow.bappeda..", "id.sopflow.demo..", "id.sopflow.web..",
+                        "id.sopflow.calendar..", "id.sopflow.engine..")
+                .because("the metrics are told what happened and read the overdue steps through a port: the capabilities "
+                        + "depend on them, not the other way round").check(CLASSES);
         noClasses().that().resideInAnyPackage("id.sopflow.calendar..", "id.sopflow.yaml..", "id.sopflow.engine..", "id.sopflow.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("id.sopflow.organisation..", "id.sopflow.sop..",
                         "id.sopflow.dossier..", "id.sopflow.monitoring..", "id.sopflow.demo..").check(CLASSES);

@@ -28,11 +28,13 @@ class AnswerDelegate implements JavaDelegate {
     private final SubmissionRecords records;
     private final Monitoring monitoring;
     private final Clock clock;
+    private final id.sopflow.metrics.Metrics metrics;
 
-    AnswerDelegate(SubmissionRecords records, Monitoring monitoring, Clock clock) {
+    AnswerDelegate(SubmissionRecords records, Monitoring monitoring, Clock clock, id.sopflow.metrics.Metrics metrics) {
         this.records = records;
         this.monitoring = monitoring;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -53,6 +55,9 @@ class AnswerDelegate implements JavaDelegate {
             throw new StepNotReady("Kiriman " + submission.document() + " " + submission.kecamatan() + " sudah dijawab Bappeda.");
         }
         records.event(id, submission.version(), status.name(), by, now, received ? null : note, receipt);
+        if (received) {
+            metrics.submissionReceived(submission.processKey(), submission.kecamatan());
+        }
         String finalReceipt = receipt;
         try {
             Caller.without(execution.getProcessEngineServices().getIdentityService(), () -> execution.getProcessEngineServices()

@@ -37,11 +37,13 @@ class SubmissionDelegate implements JavaDelegate {
     private final SubmissionRecords records;
     private final Dossier dossier;
     private final Clock clock;
+    private final id.sopflow.metrics.Metrics metrics;
 
-    SubmissionDelegate(SubmissionRecords records, Dossier dossier, Clock clock) {
+    SubmissionDelegate(SubmissionRecords records, Dossier dossier, Clock clock, id.sopflow.metrics.Metrics metrics) {
         this.records = records;
         this.dossier = dossier;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -82,6 +84,7 @@ class SubmissionDelegate implements JavaDelegate {
         }
         documents.forEach(d -> records.addDocument(sent.id(), sent.version(), d.id()));
         records.event(sent.id(), sent.version(), "DIKIRIM", by, now, null, null);
+        metrics.submissionSent(sent.processKey(), sent.kecamatan());
         IdentityService identity = execution.getProcessEngineServices().getIdentityService();
         // the inbox is Bappeda's (its tenant); the sender may not start it, SOPflow does
         Caller.without(identity, () -> execution.getProcessEngineServices().getRuntimeService()

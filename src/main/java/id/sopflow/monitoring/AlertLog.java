@@ -93,6 +93,18 @@ class AlertLog {
         return count == null ? 0 : count;
     }
 
+    /** Overdue open steps of one SOP's step in one kecamatan. */
+    record OverdueStep(String processKey, String kecamatan, Integer step, long count) {
+    }
+
+    /** The overdue steps still open, counted by SOP, kecamatan and step: one grouped query (the metrics' gauge). */
+    List<OverdueStep> overdueByStep() {
+        return jdbc.query("select proses_key, kecamatan, langkah, count(*) from SOPFLOW_PERINGATAN where jenis = ? and selesai_pada is null "
+                        + "group by proses_key, kecamatan, langkah",
+                (rs, i) -> new OverdueStep(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class), rs.getLong(4)),
+                AlertKind.TERLAMBAT.name());
+    }
+
     List<Alert> find(List<String> kecamatan, boolean openOnly, Optional<AlertKind> kind) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from SOPFLOW_PERINGATAN where 1=1");
         List<Object> args = new ArrayList<>();

@@ -39,10 +39,12 @@ class AlertRecorder implements ExecutionListener {
 
     private final MutuBakuTimers timers;
     private final AlertLog alerts;
+    private final id.sopflow.metrics.Metrics metrics;
 
-    AlertRecorder(MutuBakuTimers timers, AlertLog alerts) {
+    AlertRecorder(MutuBakuTimers timers, AlertLog alerts, id.sopflow.metrics.Metrics metrics) {
         this.timers = timers;
         this.alerts = alerts;
+        this.metrics = metrics;
     }
 
     @Override
@@ -90,7 +92,9 @@ class AlertRecorder implements ExecutionListener {
             case ESKALASI -> what + " sudah dua kali mutu baku " + waktu + " (sejak " + format(deadline, zone) + ").";
             default -> what + " melewati mutu baku " + waktu + " pada " + format(deadline, zone) + ".";
         };
-        alerts.record(alert, message);
+        if (alerts.record(alert, message) && kind == AlertKind.ESKALASI) {
+            metrics.escalated(processKey, kecamatan);
+        }
         if (fixed.isEmpty()) {
             deadlines.after(moment).ifPresent(next -> StepTimer.rearm(next.at()));
         }

@@ -137,6 +137,11 @@ public class MutuBakuTimers {
         return reportDeadline(YearMonth.from(now), beforeDay, calendar, now.toInstant());
     }
 
+    /** Whether the instance's process plans its steps: at least one has a waktu (else its planned finish is its start). */
+    boolean plansSteps(DelegateExecution instance) {
+        return !facts(instance).stepLimits().isEmpty();
+    }
+
     /** Whether the instance's process is a recurring SOP with a report deadline. */
     boolean hasReportDeadline(DelegateExecution execution) {
         return facts(execution).reportDeadlineDay().isPresent();

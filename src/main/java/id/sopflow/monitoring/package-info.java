@@ -8,6 +8,8 @@
  * {@code mutuBakuTugas}, {@code mutuBakuProses}, {@code mutuBakuPeringatan}, {@code jadwalBulanan}).
  * The arithmetic is plain Java ({@link id.sopflow.monitoring.StepDeadlines}, the calendar package);
  * the beans are thin adapters that read "now" from the engine's clock ({@code ClockUtil}) so that
- * tests and engine agree.
+ * tests and engine agree. The same beans tell {@link id.sopflow.metrics.Metrics} what happened (instances started and
+ * finished, steps completed with their working time, escalations), and {@code OverdueStepCounts} gives the metrics'
+ * overdue gauge its figures from the alerts.
  */
 package id.sopflow.monitoring;

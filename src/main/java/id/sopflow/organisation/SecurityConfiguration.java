@@ -125,6 +125,8 @@ class SecurityConfiguration {
                         request -> api.matches(request) && !fromBrowser(request)))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(unauthorized, api)
+                        // metrics are read by machines (Prometheus): 401, not a redirect to the login page
+                        .defaultAuthenticationEntryPointFor(unauthorized, path.matcher("/actuator/**"))
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
                         // a 403 of /api is a problem detail like every other /api error (package id.sopflow.api)

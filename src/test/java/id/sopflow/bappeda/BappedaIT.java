@@ -1,5 +1,6 @@
 package id.sopflow.bappeda;
 
+import id.sopflow.metrics.MetricNames;
 import id.sopflow.organisation.AccessTestBase;
 import id.sopflow.sop.ProcessContract;
 import org.camunda.bpm.engine.RepositoryService;
@@ -35,6 +36,8 @@ class BappedaIT extends AccessTestBase {
     org.camunda.bpm.engine.ManagementService managementService;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     /** The alerts of the timers fired here would be the next tests' (they share the application context). */
     @org.junit.jupiter.api.AfterEach
@@ -104,6 +107,8 @@ class BappedaIT extends AccessTestBase {
 
     @Test
     void aReturnedRupGoesBackToItsRevisionStepAndComesBackAsTheNextVersion() {
+        double sentBefore = submissions(MetricNames.SUBMISSIONS_SENT);
+        double receivedBefore = submissions(MetricNames.SUBMISSIONS_RECEIVED);
         ProcessInstance rup = startAs(PELAKSANA, "rup");
         walk(rup.getId(), 99);
         String id = submissionOf(rup.getId());
@@ -126,6 +131,16 @@ class BappedaIT extends AccessTestBase {
         assertThat((List<?>) detail.get("riwayat")).hasSize(3);
         assertThat(postMap(BAPPEDA, "/api/kiriman/" + id + "/terima", "").getBody()).containsEntry("status", "diterima").containsEntry("versi", 2);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(rup.getId()).count()).isZero();
+        // the metrics: both versions were sent, one was received (a return is no receipt)
+        assertThat(submissions(MetricNames.SUBMISSIONS_SENT) - sentBefore).isEqualTo(2.0);
+        assertThat(submissions(MetricNames.SUBMISSIONS_RECEIVED) - receivedBefore).isEqualTo(1.0);
+    }
+
+    /** A submission counter of Arut Selatan's RUP (0 before the first). */
+    private double submissions(String name) {
+        io.micrometer.core.instrument.Counter counter = meters.find(name).tag(MetricNames.SOP, "rup")
+                .tag(MetricNames.KECAMATAN, "arut-selatan").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -28,15 +28,22 @@ public final class MonitoringBeans {
     }
 
     public static Map<Object, Object> create(DataSource dataSource, List<String> monthlyKecamatan) {
+        return create(dataSource, monthlyKecamatan, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /** As {@link #create(DataSource, List)}, with the metrics going to {@code registry}. */
+    public static Map<Object, Object> create(DataSource dataSource, List<String> monthlyKecamatan,
+                                             io.micrometer.core.instrument.MeterRegistry registry) {
+        id.sopflow.metrics.Metrics metrics = id.sopflow.metrics.TestMetrics.create(registry);
         AlertLog alerts = new AlertLog(new JdbcTemplate(dataSource));
         MutuBakuTimers timers = new MutuBakuTimers(calendars(dataSource), new id.sopflow.engine.EngineClock());
         // the dossier's listener and Bappeda's messages too: the processes call them on every step that requires documents
         // and on every step that sends to Bappeda
         return id.sopflow.bappeda.BappedaBeans.with(id.sopflow.dossier.DossierBeans.with(Map.of(
                 "mutuBaku", timers,
-                "mutuBakuTugas", new TaskDeadlineListener(timers, alerts),
-                "mutuBakuProses", new ProcessDeadlineListener(timers, alerts),
-                "mutuBakuPeringatan", new AlertRecorder(timers, alerts),
+                "mutuBakuTugas", new TaskDeadlineListener(timers, alerts, metrics),
+                "mutuBakuProses", new ProcessDeadlineListener(timers, alerts, metrics),
+                "mutuBakuPeringatan", new AlertRecorder(timers, alerts, metrics),
                 "jadwalBulanan", new MonthlyStarter(new MonitoringSettings(monthlyKecamatan), timers)), dataSource));
     }
 }
