@@ -241,9 +241,32 @@ class AlertLog {
     }
 
     List<Notification> notifications(List<String> kecamatan, List<String> groups, String user) {
-        StringBuilder sql = new StringBuilder("select id, peringatan_id, kecamatan, grup, pengguna, pesan, dibuat_pada, dibaca_pada "
-                + "from SOPFLOW_PEMBERITAHUAN where (");
         List<Object> args = new ArrayList<>();
+        String where = addressedTo(kecamatan, groups, user, args);
+        if (where == null) {
+            return List.of();
+        }
+        return jdbc.query("select id, peringatan_id, kecamatan, grup, pengguna, pesan, dibuat_pada, dibaca_pada "
+                + "from SOPFLOW_PEMBERITAHUAN where " + where + " order by dibuat_pada desc", (rs, i) -> new Notification(rs.getString("id"),
+                rs.getString("peringatan_id"), rs.getString("kecamatan"), rs.getString("grup"), rs.getString("pengguna"), rs.getString("pesan"),
+                rs.getTimestamp("dibuat_pada").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("dibaca_pada")).map(Timestamp::toInstant)), args.toArray());
+    }
+
+    /** How many of the notifications {@link #notifications} would list are unread: one count, no rows (Beranda). */
+    long unreadCount(List<String> kecamatan, List<String> groups, String user) {
+        List<Object> args = new ArrayList<>();
+        String where = addressedTo(kecamatan, groups, user, args);
+        if (where == null) {
+            return 0;
+        }
+        Long count = jdbc.queryForObject("select count(*) from SOPFLOW_PEMBERITAHUAN where " + where + " and dibaca_pada is null",
+                Long.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
+    /** The condition "addressed to these groups or this user, in these kecamatan (none: all)", its values added to args; null: nobody. */
+    private static String addressedTo(List<String> kecamatan, List<String> groups, String user, List<Object> args) {
         List<String> who = new ArrayList<>();
         if (!groups.isEmpty()) {
             who.add("grup in (" + String.join(",", groups.stream().map(g -> "?").toList()) + ")");
@@ -254,18 +277,14 @@ class AlertLog {
             args.add(user);
         }
         if (who.isEmpty()) {
-            return List.of();
+            return null;
         }
-        sql.append(String.join(" or ", who)).append(')');
+        StringBuilder where = new StringBuilder("(").append(String.join(" or ", who)).append(')');
         if (!kecamatan.isEmpty()) {
-            sql.append(" and kecamatan in (").append(String.join(",", kecamatan.stream().map(k -> "?").toList())).append(')');
+            where.append(" and kecamatan in (").append(String.join(",", kecamatan.stream().map(k -> "?").toList())).append(')');
             args.addAll(kecamatan);
         }
-        sql.append(" order by dibuat_pada desc");
-        return jdbc.query(sql.toString(), (rs, i) -> new Notification(rs.getString("id"), rs.getString("peringatan_id"),
-                rs.getString("kecamatan"), rs.getString("grup"), rs.getString("pengguna"), rs.getString("pesan"),
-                rs.getTimestamp("dibuat_pada").toInstant(),
-                Optional.ofNullable(rs.getTimestamp("dibaca_pada")).map(Timestamp::toInstant)), args.toArray());
+        return where.toString();
     }
 
     private static final RowMapper<Alert> ROW = (rs, i) -> new Alert(

@@ -265,6 +265,12 @@ public class Monitoring {
         return new Paged<>(views, page.halaman(), page.ukuran(), total);
     }
 
+    /** How many of {@link #notifications} the caller has not read yet: one count (Beranda). */
+    public long unreadNotificationCount() {
+        Viewer viewer = Viewer.of(users.current());
+        return alerts.unreadCount(viewer.allKecamatan() ? List.of() : viewer.scope(null), viewer.notificationGroups(), viewer.userId());
+    }
+
     /** What the caller's groups (in their kecamatan) or the caller were told, newest first. */
     public List<NotificationView> notifications(boolean belumDibaca) {
         Viewer viewer = Viewer.of(users.current());

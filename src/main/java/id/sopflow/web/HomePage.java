@@ -40,7 +40,7 @@ class HomePage {
         long late = steps.count(user, StepRows.Filter.TERLAMBAT);
         counters.add(new Counter("Tugas terlambat", late, "/tugas?filter=terlambat", late > 0));
         counters.add(new Counter("Dikembalikan untuk perbaikan", steps.count(user, StepRows.Filter.DIKEMBALIKAN), "/tugas?filter=dikembalikan", false));
-        counters.add(new Counter("Pemberitahuan belum dibaca", monitoring.notifications(true).size(), "/pemberitahuan", false));
+        counters.add(new Counter("Pemberitahuan belum dibaca", monitoring.unreadNotificationCount(), "/pemberitahuan", false));
         if (Submissions.readsEveryKecamatan(user)) {
             counters.add(new Counter("Kiriman menunggu jawaban", submissions.inbox(null, null, null, null, "terkirim").size(),
                     "/kiriman?status=terkirim", false));

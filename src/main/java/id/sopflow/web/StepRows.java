@@ -80,7 +80,10 @@ class StepRows {
     /** How many of the user's steps pass the filter; steps sent back are counted among the first {@value #SCAN} soonest due. */
     long count(CurrentUser user, Filter filter) {
         if (filter == Filter.DIKEMBALIKAN) {
-            return rows(query(user, Filter.SEMUA).orderByDueDate().asc().listPage(0, SCAN)).stream().filter(Row::returned).count();
+            // only what "sent back" needs (the steps and their instances' decisions), not whole rows: Beranda asks for it
+            List<Task> list = query(user, Filter.SEMUA).orderByDueDate().asc().listPage(0, SCAN);
+            Map<String, List<Integer>> rejected = rejectedReviews(list.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+            return list.stream().filter(task -> returned(rejected.get(task.getProcessInstanceId()), task)).count();
         }
         return query(user, filter).count();
     }
@@ -103,14 +106,7 @@ class StepRows {
         Set<String> instanceIds = list.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
         Map<String, HistoricProcessInstance> instances = Caller.without(identity, () -> history.createHistoricProcessInstanceQuery()
                 .processInstanceIds(instanceIds).list()).stream().collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
-        // sent back for correction: a review of the instance last decided "no" (its langkah_NN_disetujui is false) and the
-        // work has not reached that review again, i.e. the open step comes before it (one query for all instances)
-        Map<String, List<Integer>> rejectedReviews = Caller.without(identity, () -> runtime.createVariableInstanceQuery()
-                        .processInstanceIdIn(instanceIds.toArray(String[]::new)).variableNameLike("langkah%" + ProcessContract.APPROVED).list())
-                .stream().filter(v -> Boolean.FALSE.equals(v.getValue()))
-                .collect(Collectors.groupingBy(v -> v.getProcessInstanceId(),
-                        Collectors.mapping(v -> ProcessContract.stepNumber(v.getName().replace("_" + ProcessContract.APPROVED, "")).orElse(0),
-                                Collectors.toList())));
+        Map<String, List<Integer>> rejectedReviews = rejectedReviews(instanceIds);
         return list.stream().map(task -> {
             HistoricProcessInstance instance = instances.get(task.getProcessInstanceId());
             WorkingCalendar calendar = calendarOf.apply(task.getTenantId());
@@ -124,6 +120,23 @@ class StepRows {
                     due == null ? "tanpa tenggat" : Formats.moment(due, calendar.zone()), late > 0 ? Formats.late(late) : "",
                     due != null && due.isBefore(now), soon, returned(rejectedReviews.get(task.getProcessInstanceId()), task));
         }).toList();
+    }
+
+    /**
+     * Sent back for correction: a review of the instance last decided "no" (its langkah_NN_disetujui is false) and the work
+     * has not reached that review again, i.e. the open step comes before it. The reviews decided "no", by instance (one
+     * query for all of them).
+     */
+    private Map<String, List<Integer>> rejectedReviews(Set<String> instanceIds) {
+        if (instanceIds.isEmpty()) {
+            return Map.of();
+        }
+        return Caller.without(identity, () -> runtime.createVariableInstanceQuery()
+                        .processInstanceIdIn(instanceIds.toArray(String[]::new)).variableNameLike("langkah%" + ProcessContract.APPROVED).list())
+                .stream().filter(v -> Boolean.FALSE.equals(v.getValue()))
+                .collect(Collectors.groupingBy(v -> v.getProcessInstanceId(),
+                        Collectors.mapping(v -> ProcessContract.stepNumber(v.getName().replace("_" + ProcessContract.APPROVED, "")).orElse(0),
+                                Collectors.toList())));
     }
 
     private static boolean returned(List<Integer> rejectedReviews, Task task) {

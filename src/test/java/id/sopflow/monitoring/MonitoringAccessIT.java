@@ -35,6 +35,8 @@ class MonitoringAccessIT {
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
 
     @Autowired
+    AlertLog alertLog;
+    @Autowired
     TestRestTemplate rest;
     @Autowired
     RuntimeService runtime;
@@ -104,11 +106,15 @@ class MonitoringAccessIT {
                 .postForEntity("/api/pemberitahuan/" + id + "/dibaca", null, String.class);
         assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("sekcam.ajibarang", STAFF, "/api/pemberitahuan?belumDibaca=true")).hasSize(1);
+        assertThat(alertLog.unreadCount(List.of("ajibarang"), List.of("sekcam"), "sekcam.ajibarang")).as("Beranda's count").isEqualTo(1);
+        assertThat(alertLog.unreadCount(List.of("arut-selatan"), List.of("sekcam"), "sekcam.arut-selatan"))
+                .isEqualTo(get("sekcam.arut-selatan", STAFF, "/api/pemberitahuan?belumDibaca=true").size());
 
         ResponseEntity<String> own = rest.withBasicAuth("sekcam.ajibarang", STAFF)
                 .postForEntity("/api/pemberitahuan/" + id + "/dibaca", null, String.class);
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(get("sekcam.ajibarang", STAFF, "/api/pemberitahuan?belumDibaca=true")).isEmpty();
+        assertThat(alertLog.unreadCount(List.of("ajibarang"), List.of("sekcam"), "sekcam.ajibarang")).isZero();
         assertThat(get("sekcam.ajibarang", STAFF, "/api/pemberitahuan")).singleElement()
                 .satisfies(n -> assertThat(n.get("dibacaPada")).isNotNull());
     }
