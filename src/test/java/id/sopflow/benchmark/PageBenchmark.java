@@ -47,39 +47,59 @@ public final class PageBenchmark {
     private PageBenchmark() {
     }
 
+    /** One page's times at one number of open steps. */
+    record Timing(String database, int size, long open, String page, int status, double p50, double p95) {
+        @Override
+        public String toString() {
+            return String.format("%-10s %,8d open  %-36s %d  p50 %5.0f ms  p95 %5.0f ms", database, open, page, status, p50, p95);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        int rounds = Integer.getInteger("benchmark.rounds", 20);
-        int realMost = Integer.getInteger("benchmark.tasks", 10_000);
-        List<Integer> sizes = list("benchmark.open", "1000,10000,100000").stream().map(Integer::valueOf).sorted().toList();
-        List<String> results = new ArrayList<>();
+        List<Integer> sizes = list("benchmark.open", "1000,10000,100000").stream().map(Integer::valueOf).toList();
+        List<Timing> results;
         try (BenchmarkDatabase database = System.getProperty("benchmark.database", "h2").equals("postgres") ? new EmbeddedPostgres() : new H2Files()) {
-            List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN"));
-            arguments.addAll(database.newDatabase("pages").sopflowArguments());
-            arguments.addAll(HttpComparison.sopflowPasswords());
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SopflowApplication.class).run(arguments.toArray(String[]::new))) {
-                ProcessEngine engine = app.getBean(ProcessEngine.class);
-                String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-                HttpClient browser = login(base);
-                int started = 0;
-                for (int size : sizes) {
-                    int real = Math.min(size, realMost);
-                    started = startOverdue(engine, started, real);
-                    if (size > real) {
-                        copy(app.getBean(javax.sql.DataSource.class), size / real);
-                    }
-                    long open = engine.getTaskService().createTaskQuery().count();
-                    System.out.printf("%n== %s, %,d open overdue steps ==%n", database.name(), open);
-                    results.addAll(measure(browser, base, rounds, open, database.name()));
+            results = measure(database, sizes, Integer.getInteger("benchmark.tasks", 10_000), Integer.getInteger("benchmark.rounds", 20), PAGES);
+        }
+        System.out.printf("%nSummary (target: p95 < 150 ms at 100,000 open steps)%n");
+        results.forEach(System.out::println);
+        System.exit(0); // stop the engine's lingering threads
+    }
+
+    /**
+     * The application on a fresh database of {@code database}; for each size (ascending) of open overdue steps, up to
+     * {@code realMost} of them real, the rest copies, each page fetched {@code rounds} times after one unmeasured fetch.
+     */
+    static List<Timing> measure(BenchmarkDatabase database, List<Integer> sizes, int realMost, int rounds, List<String> pages) throws Exception {
+        List<Timing> results = new ArrayList<>();
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN"));
+        arguments.addAll(database.newDatabase("pages").sopflowArguments());
+        arguments.addAll(HttpComparison.sopflowPasswords());
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SopflowApplication.class).run(arguments.toArray(String[]::new))) {
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+            HttpClient browser = login(base);
+            int started = 0;
+            for (int size : sizes.stream().sorted().toList()) {
+                int real = Math.min(size, realMost);
+                started = startOverdue(engine, started, real);
+                if (size > real) {
+                    copy(app.getBean(javax.sql.DataSource.class), size / real);
+                }
+                long open = engine.getTaskService().createTaskQuery().count();
+                System.out.printf("%n== %s, %,d open overdue steps ==%n", database.name(), open);
+                for (String page : pages) {
+                    Timing timing = time(browser, base, page, rounds, database.name(), size, open);
+                    System.out.println(timing);
+                    results.add(timing);
                 }
             }
         } finally {
             EngineClock.reset();
         }
-        System.out.printf("%nSummary (target: p95 < 150 ms at 100,000 open steps)%n");
-        results.forEach(System.out::println);
-        System.exit(0); // stop the engine's lingering threads
+        return results;
     }
 
     /** Starts DPAs until {@code target} run, then moves the clock past their first step's deadline and fires every due timer. */
@@ -132,28 +152,19 @@ public final class PageBenchmark {
         return java.util.Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
-    private static List<String> measure(HttpClient browser, String base, int rounds, long open, String database) throws Exception {
-            List<String> lines = new ArrayList<>();
-            for (String page : PAGES) {
-                List<Double> ms = new ArrayList<>();
-                int status = 0;
-                // one request first, not measured: the figures are those of a page in use, not of its first load after a change
-                browser.send(HttpRequest.newBuilder(URI.create(base + page)).build(), HttpResponse.BodyHandlers.discarding());
-                for (int r = 0; r < rounds; r++) {
-                    long t = System.nanoTime();
-                    HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(base + page)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    ms.add((System.nanoTime() - t) / 1e6);
-                    status = response.statusCode();
-                }
-                List<Double> sorted = ms.stream().sorted().toList();
-                String line = String.format("%-10s %,8d open  %-36s %d  p50 %5.0f ms  p95 %5.0f ms  (min %.0f, max %.0f)", database, open, page,
-                        status, sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1), sorted.get(0),
-                        sorted.get(sorted.size() - 1));
-                System.out.println(line);
-                lines.add(line);
-            }
-            return lines;
+    private static Timing time(HttpClient browser, String base, String page, int rounds, String database, int size, long open) throws Exception {
+        // one request first, not measured: the figures are those of a page in use, not of its first load after a change
+        browser.send(HttpRequest.newBuilder(URI.create(base + page)).build(), HttpResponse.BodyHandlers.discarding());
+        List<Double> ms = new ArrayList<>();
+        int status = 0;
+        for (int r = 0; r < rounds; r++) {
+            long t = System.nanoTime();
+            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(base + page)).build(), HttpResponse.BodyHandlers.ofString());
+            ms.add((System.nanoTime() - t) / 1e6);
+            status = response.statusCode();
+        }
+        List<Double> sorted = ms.stream().sorted().toList();
+        return new Timing(database, size, open, page, status, sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1));
     }
 
     /**
