@@ -179,7 +179,7 @@ public record ComplianceReport(String kode, String nama, String kecamatan, Semes
         return new StepRow(step.number(), step.activity(), role, step.waktuText(), step.isReview(), runs, median, worst, onTime,
                 Optional.of(share), sentBack, open, assessment,
                 onTime + " dari " + judged + " tepat waktu (" + percent(share) + "), ambang " + percent(threshold)
-                        + (late == 0 ? "" : "; " + late + " belum selesai melewati mutu baku"));
+                        + (late == 0 ? "" : ", " + late + " belum selesai melewati mutu baku"));
     }
 
     /** The middle of a sorted list; the mean of the two middle ones for an even size. */

@@ -99,7 +99,7 @@ class ComplianceReportTest {
         Duration soFar = CALENDAR.workingTimeBetween(cStep3, wib("2026-07-01T00:00"));
         assertRow(report, 3, 4, Duration.ofMinutes(525), soFar, 1, 0, Assessment.TIDAK_BAIK);
         assertThat(report.step(3).orElseThrow().open()).isEqualTo(1);
-        assertThat(report.step(3).orElseThrow().basis()).isEqualTo("1 dari 4 tepat waktu (25%), ambang 80%; 1 belum selesai melewati mutu baku");
+        assertThat(report.step(3).orElseThrow().basis()).isEqualTo("1 dari 4 tepat waktu (25%), ambang 80%, 1 belum selesai melewati mutu baku");
         assertThat(report.step(2).orElseThrow().open()).as("D's step 2 was open at the end of June").isEqualTo(1);
         assertRow(report, 1, 5, Duration.ofMinutes(5), Duration.ofMinutes(60), 3, 0, Assessment.TIDAK_BAIK); // 3,4,5,20,60
         assertThat(report.instances()).isEqualTo(5);
