@@ -181,8 +181,8 @@ class BappedaIT extends AccessTestBase {
         Session sekcam = login("sekcam.arut-selatan");
         String movement = get(sekcam, "/proses/" + renstra.getId() + "/riwayat.csv").getBody();
         List<String> rows = List.of(movement.substring(1).split("\r\n"));
-        String step13 = rows.stream().filter(r -> r.split(";")[1].equals("13")).findFirst().orElseThrow();
-        assertThat(step13.split(";")[5]).as("done by").isEqualTo(BAPPEDA);
+        String visit13 = rows.stream().filter(r -> r.split(";")[1].equals("13")).findFirst().orElseThrow();
+        assertThat(visit13.split(";")[5]).as("done by").isEqualTo(BAPPEDA);
         String step12 = rows.stream().filter(r -> r.split(";")[1].equals("12")).reduce((a, b) -> b).orElseThrow();
         assertThat(step12.split(";")[6]).as("handed to").isEqualTo(BAPPEDA);
         String step14 = rows.stream().filter(r -> r.split(";")[1].equals("14")).findFirst().orElseThrow();

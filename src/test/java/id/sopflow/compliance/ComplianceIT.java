@@ -210,6 +210,9 @@ class ComplianceIT extends AccessTestBase {
         assertThat(get(admin, REPORT + "&kecamatan=ajibarang").getStatusCode().value()).isEqualTo(200);
         assertThat(get(admin, REPORT).getStatusCode().value()).as("the admin chooses a kecamatan").isEqualTo(400);
         assertThat(get(admin, "/kepatuhan").getBody()).contains("Kecamatan", "Arut Selatan", "Ajibarang");
+        assertThat(get(admin, "/kepatuhan?kecamatan=ajibarang&semester=2026-1").getBody()).as("the chooser stays, links carry the kecamatan")
+                .contains("id=\"kecamatan\"", "/kepatuhan/dpa?semester=2026-1&amp;kecamatan=ajibarang");
+        assertThat(get(admin, REPORT + "&kecamatan=ajibarang").getBody()).contains("/kepatuhan/dpa.csv?semester=2026-1&amp;kecamatan=ajibarang");
         assertThat(get(admin, REPORT + "&kecamatan=tidak-ada").getStatusCode().value()).isEqualTo(404);
     }
 
