@@ -4,6 +4,7 @@ import id.sopflow.api.Conflict;
 import id.sopflow.api.Forbidden;
 import id.sopflow.api.InvalidInput;
 import id.sopflow.api.NotFound;
+import id.sopflow.calendar.Waktu;
 import id.sopflow.calendar.WorkingCalendar;
 import id.sopflow.calendar.WorkingCalendars;
 import id.sopflow.dossier.Document;
@@ -16,26 +17,32 @@ import id.sopflow.organisation.Role;
 import id.sopflow.sop.ProcessContract;
 import id.sopflow.sop.SopCatalog;
 import id.sopflow.sop.SopDefinition;
+import id.sopflow.sop.SopStep;
+import id.sopflow.sop.StepMetadata;
+import id.sopflow.sop.StoredDeadlines;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * The compliance package's entry: the compliance report of an SOP in a kecamatan and a semester (Monitoring Pelaksanaan
@@ -81,10 +88,11 @@ public class Compliance {
 
     /**
      * A compliance report as a form: the figures, the notes and paraf, whether the caller may still edit it, and whether
-     * the semester is over (a form is initialled only then, when its figures are final).
+     * the semester is over (a form is initialled only then, when its figures are final); {@code frozen}: the figures are
+     * those stored with the paraf.
      */
     public record Form(Office office, ComplianceReport report, Notes notes, boolean mayEdit, boolean semesterEnded, LocalDate lastDay,
-                       java.time.ZoneId zone) {
+                       ZoneId zone, boolean frozen) {
     }
 
     /** The longest catatan or tindakan (the column). */
@@ -145,7 +153,20 @@ public class Compliance {
         String id = asked;
         Organisation.Kecamatan office = organisation.kecamatan(id).filter(k -> admin || user.kecamatan().contains(k.id()))
                 .orElseThrow(() -> new NotFound("Kecamatan '" + id + "' tidak ditemukan."));
-        return new Office(office.id(), office.nama(), user.has(Role.SEKCAM) && user.kecamatan().contains(office.id()), admin);
+        return new Office(office.id(), office.nama(), user.has(Role.SEKCAM) && user.kecamatan().contains(office.id()),
+                chooses(user));
+    }
+
+    /**
+     * Whether the caller chooses the kecamatan (and addresses carry {@code kecamatan=}): the admin always, even with one
+     * kecamatan, and staff of more than one.
+     */
+    public boolean choosesKecamatan() {
+        return chooses(users.current());
+    }
+
+    private boolean chooses(CurrentUser user) {
+        return isAdmin(user) || user.kecamatan().size() > 1;
     }
 
     /** The kecamatan the caller may choose among (the admin: every one; staff: their own). */
@@ -166,7 +187,7 @@ public class Compliance {
 
     /**
      * The compliance report of an SOP in the caller's (or the chosen) kecamatan and a semester ({@code 2026-1}; blank: the
-     * current one), with its notes and paraf.
+     * current one), with its notes and paraf. An initialled form shows the figures frozen at its paraf.
      *
      * @throws InvalidInput (400) for a semester that is not {@code TTTT-1} or {@code TTTT-2}
      * @throws NotFound     (404) for an SOP that does not apply in the kecamatan
@@ -176,25 +197,32 @@ public class Compliance {
         SopDefinition sop = sop(kode, office);
         WorkingCalendar calendar = calendars.forKecamatan(office.id());
         Semester period = semester == null || semester.isBlank() ? currentSemester(office) : Semester.parse(semester);
-        ComplianceReport report = ComplianceReport.of(sop, office.id(), period, executions(sop, office.id(), period, calendar), calendar,
-                settings.ambangTepatWaktu());
-        Notes notes = records.read(new AssessmentRecords.Key(office.id(), sop.kode(), period.toString()));
+        AssessmentRecords.Key key = new AssessmentRecords.Key(office.id(), sop.kode(), period.toString());
+        Notes notes = records.read(key);
+        Optional<ComplianceReport> frozen = notes.paraf().isPresent() ? records.frozen(key, sop.nama(), period) : Optional.empty();
+        ComplianceReport report = frozen.orElseGet(() -> compute(sop, office.id(), period, calendar));
         boolean ended = !clock.instant().isBefore(period.end(calendar.zone()));
         return new Form(office, report, notes, office.mayEdit() && notes.paraf().isEmpty(), ended, period.endDay().minusDays(1),
-                calendar.zone());
+                calendar.zone(), frozen.isPresent());
+    }
+
+    private ComplianceReport compute(SopDefinition sop, String kecamatan, Semester period, WorkingCalendar calendar) {
+        return ComplianceReport.of(sop, kecamatan, period, executions(sop, kecamatan, period, calendar), calendar, settings.ambangTepatWaktu(),
+                clock.instant());
     }
 
     /**
      * The Sekcam writes the catatan and tindakan of a step (0: the SOP as a whole).
      *
-     * @throws Forbidden (403) for anyone but the Sekcam of the kecamatan
-     * @throws Conflict  (409) once the form is initialled
+     * @throws Forbidden    (403) for anyone but the Sekcam of the kecamatan, before the input is read
+     * @throws InvalidInput (400) for a semester not begun or absurd, an unknown step, a text too long or with control characters
+     * @throws Conflict     (409) once the form is initialled
      */
     public void note(String kode, String semester, String kecamatan, int step, String catatan, String tindakan) {
         Office office = office(kecamatan);
         SopDefinition sop = sop(kode, office);
-        Semester period = Semester.parse(semester);
         requireEditor(office);
+        Semester period = assessable(Semester.parse(semester), office);
         if (step != AssessmentRecords.WHOLE_SOP && sop.steps().stream().noneMatch(s -> s.number() == step)) {
             throw new InvalidInput("Langkah " + step + " tidak ada di SOP '" + sop.kode() + "' (langkah 1 sampai " + sop.steps().size()
                     + "; 0 untuk SOP secara keseluruhan).");
@@ -205,7 +233,8 @@ public class Compliance {
     }
 
     /**
-     * The Sekcam initials the form of a semester that is over.
+     * The Sekcam initials the form of a semester that is over; the figures of that moment are stored with the paraf and
+     * are what the form shows from then on.
      *
      * @throws Forbidden (403) for anyone but the Sekcam of the kecamatan
      * @throws Conflict  (409) before the semester's end, or when it is initialled already
@@ -213,14 +242,27 @@ public class Compliance {
     public void sign(String kode, String semester, String kecamatan) {
         Office office = office(kecamatan);
         SopDefinition sop = sop(kode, office);
-        Semester period = Semester.parse(semester);
         requireEditor(office);
+        Semester period = assessable(Semester.parse(semester), office);
         WorkingCalendar calendar = calendars.forKecamatan(office.id());
         if (clock.instant().isBefore(period.end(calendar.zone()))) {
             throw new Conflict("Semester " + period.label() + " belum berakhir: penilaiannya diparaf setelah "
                     + period.endDay().minusDays(1) + ", ketika angkanya sudah tetap.");
         }
-        records.sign(new AssessmentRecords.Key(office.id(), sop.kode(), period.toString()), users.current().id(), clock.instant());
+        records.sign(new AssessmentRecords.Key(office.id(), sop.kode(), period.toString()), users.current().id(), clock.instant(),
+                compute(sop, office.id(), period, calendar));
+    }
+
+    /** A semester that can be assessed: begun, and not before 2000 nor after this year. */
+    private Semester assessable(Semester period, Office office) {
+        Semester current = currentSemester(office);
+        if (period.year() < 2000 || period.year() > current.year()) {
+            throw new InvalidInput("Semester " + period + " tidak dapat dinilai: tahunnya di luar 2000 sampai " + current.year() + ".");
+        }
+        if (period.year() == current.year() && period.half() > current.half()) {
+            throw new InvalidInput("Semester " + period.label() + " belum dimulai; penilaiannya diisi setelah semester itu dimulai.");
+        }
+        return period;
     }
 
     /**
@@ -242,61 +284,153 @@ public class Compliance {
                 : catalog.find(key, kecamatan))
                 .orElseThrow(() -> new NotFound("Instance '" + instanceId + "' bukan instance SOP; riwayat perpindahannya tidak ada."));
         WorkingCalendar calendar = calendars.forKecamatan(kecamatan);
-        List<HistoricTaskInstance> tasks = Caller.without(identity, () -> history.createHistoricTaskInstanceQuery()
-                .processInstanceId(instanceId).list()).stream()
-                .filter(t -> ProcessContract.stepNumber(t.getTaskDefinitionKey()).isPresent())
-                .filter(t -> t.getEndTime() == null || "completed".equals(t.getDeleteReason()))
-                .toList();
+        // Bappeda's own step runs in Bappeda's process, started with the sending instance's id
+        List<String> bappeda = Caller.without(identity, () -> history.createHistoricVariableInstanceQuery()
+                .variableValueEquals(ProcessContract.KECAMATAN_INSTANCE, instanceId).list()).stream()
+                .map(HistoricVariableInstance::getProcessInstanceId).distinct().toList();
+        List<String> instances = new ArrayList<>();
+        instances.add(instanceId);
+        instances.addAll(bappeda);
+        List<HistoricTaskInstance> tasks = new ArrayList<>();
         Map<String, String> completedBy = new HashMap<>();
-        Caller.without(identity, () -> history.createUserOperationLogQuery().processInstanceId(instanceId)
-                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
-                .forEach(log -> {
-                    if (log.getTaskId() != null && log.getUserId() != null) {
-                        completedBy.putIfAbsent(log.getTaskId(), log.getUserId());
-                    }
-                });
-        List<HistoricVariableInstance> decisions = Caller.without(identity, () -> history.createHistoricVariableInstanceQuery()
-                .processInstanceId(instanceId).variableNameIn(ProcessContract.APPROVED, ProcessContract.NOTE).list());
-        List<Movement.Visit> visits = tasks.stream().map(t -> new Movement.Visit(t.getActivityInstanceId(),
-                ProcessContract.stepNumber(t.getTaskDefinitionKey()).orElseThrow(), t.getName(), t.getStartTime().toInstant(),
-                Optional.ofNullable(t.getEndTime()).map(Date::toInstant),
-                Optional.ofNullable(completedBy.get(t.getId())).orElse(t.getAssignee()),
-                Optional.ofNullable(value(decisions, t.getActivityInstanceId(), ProcessContract.APPROVED)).filter(Boolean.class::isInstance)
-                        .map(Boolean.class::cast),
-                Optional.ofNullable(value(decisions, t.getActivityInstanceId(), ProcessContract.NOTE)).map(Object::toString).orElse(null)))
-                .toList();
+        for (String id : instances) {
+            tasks.addAll(Caller.without(identity, () -> history.createHistoricTaskInstanceQuery().processInstanceId(id).list()));
+            Caller.without(identity, () -> history.createUserOperationLogQuery().processInstanceId(id)
+                    .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
+                    .forEach(log -> {
+                        if (log.getTaskId() != null && log.getUserId() != null) {
+                            completedBy.putIfAbsent(log.getTaskId(), log.getUserId());
+                        }
+                    });
+        }
+        List<HistoricVariableInstance> variables = Caller.without(identity, () -> history.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(instances.toArray(String[]::new))
+                .variableNameIn(ProcessContract.APPROVED, ProcessContract.NOTE, ProcessContract.STEP_DEADLINES).list());
+        Map<String, Map<String, Object>> byVisit = byActivityInstance(variables);
+        Definitions definitions = new Definitions();
+        List<Movement.Visit> visits = new ArrayList<>();
+        for (HistoricTaskInstance t : tasks) {
+            Optional<StepMetadata> step = definitions.step(t);
+            if (step.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> local = byVisit.getOrDefault(t.getActivityInstanceId(), Map.of());
+            boolean cancelled = t.getEndTime() != null && !COMPLETED.equals(t.getDeleteReason());
+            visits.add(new Movement.Visit(t.getActivityInstanceId(), step.get().number(), t.getName(), t.getStartTime().toInstant(),
+                    Optional.ofNullable(t.getEndTime()).map(Date::toInstant), Optional.ofNullable(completedBy.get(t.getId())).orElse(t.getAssignee()),
+                    Optional.ofNullable(local.get(ProcessContract.APPROVED)).filter(Boolean.class::isInstance).map(Boolean.class::cast),
+                    Optional.ofNullable(local.get(ProcessContract.NOTE)).map(Object::toString).orElse(null), step.get().role(),
+                    step.get().waktu().orElse(""), StoredDeadlines.dueOf(local.get(ProcessContract.STEP_DEADLINES)), cancelled));
+        }
         List<Movement.Upload> uploads = documents.stream().map(d -> new Movement.Upload(d.visit(), d.step(), new Movement.DocumentEntry(d.kind(),
                 d.version(), d.fileName(), d.uploadedBy(), d.uploadedAt(),
                 d.withdrawal().map(w -> "ditarik oleh " + w.by() + ": " + w.reason()).orElse(null)))).toList();
+        boolean terminated = HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(instance.getState())
+                || HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(instance.getState());
+        Optional<String> stopped = terminated ? Optional.of(Optional.ofNullable(instance.getDeleteReason()).filter(r -> !r.isBlank())
+                .orElse("tanpa alasan")) : Optional.empty();
         return Movement.of(instanceId, instance.getBusinessKey(), kecamatan, sop, calendar, instance.getStartTime().toInstant(),
-                instance.getStartUserId(), Optional.ofNullable(instance.getEndTime()).map(Date::toInstant), visits, uploads);
+                instance.getStartUserId(), new Movement.State(Optional.ofNullable(instance.getEndTime()).map(Date::toInstant), stopped,
+                        clock.instant()), visits, uploads);
     }
 
-    /** The completed visits of the SOP's steps in the kecamatan that ended in the semester, with whether each sent the work back. */
+    /** The most ids in one IN list of a query (Oracle's and a safe bound elsewhere). */
+    private static final int IN_LIST = 1000;
+    private static final String COMPLETED = "completed";
+
+    /**
+     * The visits of the SOP's steps in the kecamatan that matter for the semester: those ended in it and those handed over
+     * in it (open, cancelled, or done later); Bappeda's own step from Bappeda's processes started by this kecamatan. Each
+     * with the deadline its timer stored, the step and waktu of the definition it ran in, and whether it sent the work
+     * back. The history is read in a fixed number of queries (the variables in chunks of {@value #IN_LIST} instances).
+     */
     private List<StepExecution> executions(SopDefinition sop, String kecamatan, Semester period, WorkingCalendar calendar) {
-        Set<String> definitions = Caller.without(identity, () -> (sop.tenant().isPresent()
-                ? repository.createProcessDefinitionQuery().processDefinitionKey(sop.kode()).tenantIdIn(kecamatan)
-                : repository.createProcessDefinitionQuery().processDefinitionKey(sop.kode()).withoutTenantId()).list())
-                .stream().map(ProcessDefinition::getId).collect(Collectors.toSet());
         Instant from = period.start(calendar.zone());
         Instant to = period.end(calendar.zone());
-        List<HistoricTaskInstance> tasks = Caller.without(identity, () -> history.createHistoricTaskInstanceQuery()
-                .processDefinitionKey(sop.kode()).tenantIdIn(kecamatan).finished()
-                .finishedAfter(Date.from(from.minusSeconds(1))).finishedBefore(Date.from(to.plusSeconds(1))).list()).stream()
-                .filter(t -> definitions.contains(t.getProcessDefinitionId()))
-                .filter(t -> "completed".equals(t.getDeleteReason()))
-                .filter(t -> ProcessContract.stepNumber(t.getTaskDefinitionKey()).isPresent())
-                .toList();
+        Map<String, HistoricTaskInstance> tasks = new LinkedHashMap<>();
+        Caller.without(identity, () -> {
+            tasks(() -> history.createHistoricTaskInstanceQuery().processDefinitionKey(sop.kode()).tenantIdIn(kecamatan), from, to, tasks);
+            if (sop.steps().stream().anyMatch(SopStep::isBappedaWork)) {
+                tasks(() -> history.createHistoricTaskInstanceQuery().processDefinitionKey(ProcessContract.bappedaProcessKey(sop.kode()))
+                        .processInstanceBusinessKeyLike(kecamatan + ":%"), from, to, tasks);
+            }
+            return null;
+        });
         if (tasks.isEmpty()) {
             return List.of();
         }
-        String[] instances = tasks.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct().toArray(String[]::new);
-        Set<String> sentBack = Caller.without(identity, () -> history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances)
-                .variableName(ProcessContract.APPROVED).list()).stream()
-                .filter(v -> Boolean.FALSE.equals(v.getValue()) && v.getActivityInstanceId() != null)
-                .map(HistoricVariableInstance::getActivityInstanceId).collect(Collectors.toSet());
-        return tasks.stream().map(t -> new StepExecution(t.getProcessInstanceId(), ProcessContract.stepNumber(t.getTaskDefinitionKey()).orElseThrow(),
-                t.getStartTime().toInstant(), t.getEndTime().toInstant(), sentBack.contains(t.getActivityInstanceId()))).toList();
+        List<String> instances = tasks.values().stream().map(HistoricTaskInstance::getProcessInstanceId).distinct().toList();
+        List<HistoricVariableInstance> variables = new ArrayList<>();
+        for (int i = 0; i < instances.size(); i += IN_LIST) {
+            String[] chunk = instances.subList(i, Math.min(instances.size(), i + IN_LIST)).toArray(String[]::new);
+            variables.addAll(Caller.without(identity, () -> history.createHistoricVariableInstanceQuery().processInstanceIdIn(chunk)
+                    .variableNameIn(ProcessContract.APPROVED, ProcessContract.STEP_DEADLINES).list()));
+        }
+        Map<String, Map<String, Object>> byVisit = byActivityInstance(variables);
+        Definitions definitions = new Definitions();
+        List<StepExecution> executions = new ArrayList<>();
+        for (HistoricTaskInstance t : tasks.values()) {
+            Optional<StepMetadata> step = definitions.step(t);
+            if (step.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> local = byVisit.getOrDefault(t.getActivityInstanceId(), Map.of());
+            Instant start = t.getStartTime().toInstant();
+            Optional<Instant> deadline = StepExecution.deadline(StoredDeadlines.dueOf(local.get(ProcessContract.STEP_DEADLINES)), start,
+                    waktu(step.get()), calendar);
+            int number = step.get().number();
+            String pid = t.getProcessInstanceId();
+            if (t.getEndTime() == null) {
+                executions.add(StepExecution.open(pid, number, start, deadline));
+            } else if (COMPLETED.equals(t.getDeleteReason())) {
+                executions.add(StepExecution.completed(pid, number, start, t.getEndTime().toInstant(), deadline,
+                        Boolean.FALSE.equals(local.get(ProcessContract.APPROVED))));
+            } else {
+                executions.add(StepExecution.cancelled(pid, number, start, t.getEndTime().toInstant(), deadline));
+            }
+        }
+        return executions;
+    }
+
+    /** The tasks of a query that ended in the period or were handed over in it, by id. */
+    private static void tasks(Supplier<HistoricTaskInstanceQuery> query, Instant from, Instant to, Map<String, HistoricTaskInstance> into) {
+        Date after = Date.from(from.minusSeconds(1));
+        Date before = Date.from(to.plusSeconds(1));
+        query.get().finished().finishedAfter(after).finishedBefore(before).list().forEach(t -> into.putIfAbsent(t.getId(), t));
+        query.get().startedAfter(after).startedBefore(before).list().forEach(t -> into.putIfAbsent(t.getId(), t));
+    }
+
+    private static Optional<Waktu> waktu(StepMetadata step) {
+        try {
+            return step.waktu().flatMap(Waktu::parse);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a waktu no timer could read has no deadline
+        }
+    }
+
+    /** The local variables of each visit (by its activity instance). */
+    private static Map<String, Map<String, Object>> byActivityInstance(List<HistoricVariableInstance> variables) {
+        Map<String, Map<String, Object>> byVisit = new HashMap<>();
+        for (HistoricVariableInstance v : variables) {
+            if (v.getActivityInstanceId() != null && v.getValue() != null) {
+                byVisit.computeIfAbsent(v.getActivityInstanceId(), k -> new HashMap<>()).putIfAbsent(v.getName(), v.getValue());
+            }
+        }
+        return byVisit;
+    }
+
+    /** The step a task stands for, read from the deployed definition it ran in (each definition read once). */
+    private final class Definitions {
+        private final Map<String, BpmnModelInstance> models = new HashMap<>();
+
+        Optional<StepMetadata> step(HistoricTaskInstance task) {
+            if (ProcessContract.stepNumber(task.getTaskDefinitionKey()).isEmpty()) {
+                return Optional.empty();
+            }
+            BpmnModelInstance model = models.computeIfAbsent(task.getProcessDefinitionId(),
+                    id -> Caller.without(identity, () -> repository.getBpmnModelInstance(id)));
+            return model == null ? Optional.empty() : StepMetadata.of(model.getModelElementById(task.getTaskDefinitionKey()));
+        }
     }
 
     private SopDefinition sop(String kode, Office office) {
@@ -309,8 +443,20 @@ public class Compliance {
         }
     }
 
-    private static String text(String field, String value) {
-        String text = value == null ? "" : value.strip();
+    /**
+     * A catatan or tindakan as stored: line ends as LF (a browser's maxlength counts a line break as one), trimmed, at
+     * most {@value #NOTE_MAX_LENGTH} characters, no control characters but line break and tab (PostgreSQL refuses NUL).
+     */
+    static String text(String field, String value) {
+        String text = value == null ? "" : value.replace("\r\n", "\n").replace('\r', '\n').strip();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\n' && c != '\t' && (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT && c != '\u200D'
+                    && c != '\u200C')) {
+                throw new InvalidInput("Isian '" + field + "' memuat karakter kendali (U+" + String.format("%04X", (int) c)
+                        + ") pada posisi " + (i + 1) + "; hapus karakter itu.");
+            }
+        }
         if (text.length() > NOTE_MAX_LENGTH) {
             throw new InvalidInput("Isian '" + field + "' terlalu panjang: " + text.length() + " karakter; paling banyak " + NOTE_MAX_LENGTH + ".");
         }
@@ -323,10 +469,5 @@ public class Compliance {
 
     private static boolean readsOwnOffice(CurrentUser user) {
         return !user.kecamatan().isEmpty() && (user.has(Role.SEKCAM) || user.has(Role.CAMAT) || user.has(Role.KASUBBAG));
-    }
-
-    private static Object value(List<HistoricVariableInstance> variables, String activityInstanceId, String name) {
-        return variables.stream().filter(v -> name.equals(v.getName()) && activityInstanceId != null && activityInstanceId.equals(v.getActivityInstanceId()))
-                .map(HistoricVariableInstance::getValue).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 }

@@ -13,7 +13,6 @@ record ComplianceSettings(Double ambangTepatWaktu) {
 
     static final double DEFAULT_THRESHOLD = 0.8;
 
-    @org.springframework.boot.context.properties.bind.ConstructorBinding
     ComplianceSettings {
         ambangTepatWaktu = ambangTepatWaktu == null ? DEFAULT_THRESHOLD : ambangTepatWaktu;
         if (!(ambangTepatWaktu > 0 && ambangTepatWaktu <= 1)) {

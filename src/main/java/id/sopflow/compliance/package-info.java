@@ -8,12 +8,14 @@
  *       plain Java): per step how often it ran, its median and worst working time against its mutu baku, its share on
  *       time, how often it sent the work back, and the assessment "berjalan dengan baik" / "tidak berjalan dengan baik"
  *       by the threshold {@code sopflow.pemantauan.kepatuhan.ambang-tepat-waktu};</li>
- *   <li>the Sekcam's catatan, tindakan and paraf of each report (table {@code SOPFLOW_PENILAIAN_SOP}, Flyway V6);</li>
+ *   <li>the Sekcam's catatan, tindakan and paraf of each report, and its figures frozen at the paraf (table
+ *       {@code SOPFLOW_PENILAIAN_SOP}, Flyway V6);</li>
  *   <li>the record of movement of an instance ({@link id.sopflow.compliance.Movement}, plain Java).</li>
  * </ul>
  *
  * <p>Entry point: {@link id.sopflow.compliance.Compliance} (who may read and edit is decided there). It reads Camunda's
- * history, the SOP catalog, the calendar and the dossier; the web pages ({@code web.CompliancePages}) call it; nothing
+ * history (each visit with the deadline its timer stored and the deployed definition it ran in, Bappeda's own step
+ * from Bappeda's step processes), the SOP catalog, the calendar and the dossier; the web pages ({@code web.CompliancePages}) call it; nothing
  * else depends on it.
  */
 package id.sopflow.compliance;

@@ -3,6 +3,7 @@ package id.sopflow.monitoring;
 import id.sopflow.calendar.Waktu;
 import id.sopflow.calendar.WorkingCalendar;
 import id.sopflow.sop.ProcessContract.AlertKind;
+import id.sopflow.sop.StoredDeadlines;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,47 +73,16 @@ public record StepDeadlines(Instant start, Optional<Instant> reminder, Instant d
      * the step is handed over, so a holiday added later changes only steps handed over after it.
      */
     public String format() {
-        return start.toEpochMilli() + ";" + reminder.map(r -> Long.toString(r.toEpochMilli())).orElse("") + ";"
-                + due.toEpochMilli() + ";" + escalation.toEpochMilli();
+        return new StoredDeadlines(start, reminder, due, escalation).format();
     }
 
     /**
      * Reads {@link #format()}, and the readable form steps handed over before it stored, e.g.
-     * {@code mulai=2025-11-24T03:00:00Z;batas=2025-11-24T03:05:00Z;eskalasi=2025-11-24T03:10:00Z}.
+     * {@code mulai=2025-11-24T03:00:00Z;batas=2025-11-24T03:05:00Z;eskalasi=2025-11-24T03:10:00Z} ({@link StoredDeadlines}).
      */
     public static StepDeadlines parse(String text) {
-        if (text.contains("=")) {
-            return parseReadable(text);
-        }
-        String[] parts = text.split(";", -1);
-        if (parts.length != 4 || parts[0].isEmpty() || parts[2].isEmpty() || parts[3].isEmpty()) {
-            throw new IllegalArgumentException("tenggat langkah tidak lengkap: " + text);
-        }
-        try {
-            return new StepDeadlines(millis(parts[0]), parts[1].isEmpty() ? Optional.empty() : Optional.of(millis(parts[1])),
-                    millis(parts[2]), millis(parts[3]));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("tenggat langkah tidak terbaca: " + text, e);
-        }
-    }
-
-    private static Instant millis(String text) {
-        return Instant.ofEpochMilli(Long.parseLong(text));
-    }
-
-    private static StepDeadlines parseReadable(String text) {
-        java.util.Map<String, Instant> parts = new java.util.HashMap<>();
-        for (String part : text.split(";")) {
-            String[] kv = part.split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("tenggat langkah tidak terbaca: " + text);
-            }
-            parts.put(kv[0], Instant.parse(kv[1]));
-        }
-        if (!parts.containsKey("mulai") || !parts.containsKey("batas") || !parts.containsKey("eskalasi")) {
-            throw new IllegalArgumentException("tenggat langkah tidak lengkap: " + text);
-        }
-        return new StepDeadlines(parts.get("mulai"), Optional.ofNullable(parts.get("pengingat")), parts.get("batas"), parts.get("eskalasi"));
+        StoredDeadlines stored = StoredDeadlines.parse(text);
+        return new StepDeadlines(stored.start(), stored.reminder(), stored.due(), stored.escalation());
     }
 
     /**

@@ -5,6 +5,9 @@ import id.sopflow.compliance.Compliance;
 import id.sopflow.compliance.ComplianceReport;
 import id.sopflow.compliance.Movement;
 import id.sopflow.compliance.Semester;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -34,8 +38,8 @@ class CompliancePages {
 
     /** A row of the form: a step (or, with step 0, the SOP as a whole) with its figures, assessment and notes. */
     record Row(int step, String activity, String role, String waktu, boolean review, int runs, int onTime, String share, String median,
-               String worst, int sentBack, String assessment, boolean good, boolean bad, String basis, String catatan, String tindakan,
-               String changed) {
+               String worst, int sentBack, int open, String assessment, boolean good, boolean bad, String basis, String catatan,
+               String tindakan, String changed) {
     }
 
     /** A semester to choose. */
@@ -54,7 +58,8 @@ class CompliancePages {
     String list(@RequestParam(required = false) String semester, @RequestParam(required = false) String kecamatan, Model model) {
         model.addAttribute("judul", "Kepatuhan SOP");
         model.addAttribute("pilihanKecamatan", compliance.offices());
-        boolean chooses = compliance.offices().size() > 1;
+        boolean chooses = compliance.choosesKecamatan();
+        model.addAttribute("memilihKecamatan", chooses);
         if (chooses && (kecamatan == null || kecamatan.isBlank())) {
             model.addAttribute("kantor", null);
             return "kepatuhan-daftar";
@@ -93,17 +98,18 @@ class CompliancePages {
         ZoneId zone = form.zone();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("No", "Prosedur", "Pelaksana", "Mutu baku waktu", "Dijalankan", "Tepat waktu", "Persentase tepat waktu",
-                "Median waktu kerja (menit)", "Terlama (menit)", "Dikembalikan", "Penilaian terhadap penerapan", "Dasar penilaian",
+                "Median waktu kerja (menit)", "Terlama (menit)", "Dikembalikan", "Masih terbuka", "Penilaian terhadap penerapan", "Dasar penilaian",
                 "Catatan hasil penilaian", "Tindakan yang harus diambil", "Paraf penilai", "Paraf pada"));
         for (ComplianceReport.StepRow r : report.steps()) {
             Compliance.Note note = form.notes().of(r.step());
             rows.add(List.of(String.valueOf(r.step()), r.activity(), r.role(), r.waktu().isBlank() ? "belum ditetapkan" : r.waktu(),
                     String.valueOf(r.runs()), r.shareOnTime().isPresent() ? String.valueOf(r.onTime()) : "", r.shareText().equals("-") ? "" : r.shareText(),
                     r.median().map(CompliancePages::minutes).orElse(""), r.worst().map(CompliancePages::minutes).orElse(""),
-                    String.valueOf(r.sentBack()), r.assessment().label(), r.basis(), note.catatan(), note.tindakan(), "", ""));
+                    String.valueOf(r.sentBack()), String.valueOf(r.open()), r.assessment().label(), r.basis(), note.catatan(), note.tindakan(),
+                    "", ""));
         }
         Compliance.Note whole = form.notes().of(0);
-        rows.add(List.of("", "Keseluruhan SOP: " + report.nama(), "", "", "", "", "", "", "", "", report.assessment().label(),
+        rows.add(List.of("", "Keseluruhan SOP: " + report.nama(), "", "", "", "", "", "", "", "", "", report.assessment().label(),
                 report.instances() + " instance dalam periode " + report.semester().label() + ", ambang tepat waktu "
                         + Math.round(report.threshold() * 100) + "%", whole.catatan(), whole.tindakan(),
                 form.notes().paraf().map(Compliance.Paraf::by).orElse(""),
@@ -160,6 +166,10 @@ class CompliancePages {
                     h.onTime().map(ok -> ok ? "ya" : "tidak").orElse(""), h.decision(), h.note(),
                     h.documents().stream().map(d -> documentText(d, m.zone())).collect(Collectors.joining(" | "))));
         }
+        if (!m.otherDocuments().isEmpty()) {
+            rows.add(List.of("", "", "Lain-lain (dokumen yang tidak tercatat pada kunjungan langkah)", "", "", "", "", "", "", "", "", "", "", "",
+                    m.otherDocuments().stream().map(d -> documentText(d, m.zone())).collect(Collectors.joining(" | "))));
+        }
         return download("riwayat-" + Optional.ofNullable(m.businessKey()).orElse(m.instanceId()).replaceAll("[^A-Za-z0-9._-]", "_") + ".csv", rows);
     }
 
@@ -167,10 +177,12 @@ class CompliancePages {
         model.addAttribute("judul", "Riwayat perpindahan " + m.nama() + " " + Optional.ofNullable(m.businessKey()).orElse(""));
         model.addAttribute("m", m);
         model.addAttribute("mulai", Formats.moment(m.started(), m.zone()));
-        model.addAttribute("selesai", m.ended().map(e -> Formats.moment(e, m.zone())).orElse(null));
+        model.addAttribute("selesai", m.ended().map(e -> Formats.moment(e, m.zone())
+                + m.stopped().map(r -> ", dihentikan (" + r + ")").orElse("")).orElse(null));
+        model.addAttribute("lainLain", m.otherDocuments().stream().map(d -> documentText(d, m.zone())).toList());
         model.addAttribute("baris", m.rows().stream().map(h -> new MovementRow(h.no(), h.step(), h.activity(), h.role(), h.receivedFrom(),
                 h.doneBy(), h.handedTo(), Formats.moment(h.start(), m.zone()), h.end().map(e -> Formats.moment(e, m.zone())).orElse("sedang berjalan"),
-                h.workingTime().map(CompliancePages::words).orElse("-"), h.waktu(), h.onTime().orElse(true), h.decision(), h.note(),
+                h.workingTime().map(ComplianceReport::words).orElse("-"), h.waktu(), h.onTime().orElse(true), h.decision(), h.note(),
                 h.documents().stream().map(d -> documentText(d, m.zone())).toList())).toList());
     }
 
@@ -188,11 +200,10 @@ class CompliancePages {
 
     /** A CSV download named {@code fileName} (text/csv, UTF-8; see {@link Csv}). */
     private static ResponseEntity<byte[]> download(String fileName, List<List<String>> rows) {
-        return ResponseEntity.ok().contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                        .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(Csv.of(rows).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .body(Csv.of(rows).getBytes(StandardCharsets.UTF_8));
     }
 
     private void fill(Model model, Compliance.Form form) {
@@ -201,7 +212,7 @@ class CompliancePages {
         List<Row> rows = report.steps().stream().map(r -> {
             Compliance.Note note = form.notes().of(r.step());
             return new Row(r.step(), r.activity(), r.role(), r.waktu().isBlank() ? "belum ditetapkan" : r.waktu(), r.review(), r.runs(),
-                    r.onTime(), r.shareText(), r.medianText(), r.worstText(), r.sentBack(), r.assessment().label(),
+                    r.onTime(), r.shareText(), r.medianText(), r.worstText(), r.sentBack(), r.open(), r.assessment().label(),
                     r.assessment() == Assessment.BAIK, r.assessment() == Assessment.TIDAK_BAIK, r.basis(), note.catatan(), note.tindakan(),
                     changed(note, zone));
         }).toList();
@@ -210,7 +221,7 @@ class CompliancePages {
         model.addAttribute("f", form);
         model.addAttribute("r", report);
         model.addAttribute("baris", rows);
-        model.addAttribute("keseluruhan", new Row(0, report.nama(), "", "", false, report.instances(), 0, "", "", "", 0,
+        model.addAttribute("keseluruhan", new Row(0, report.nama(), "", "", false, report.instances(), 0, "", "", "", 0, 0,
                 report.assessment().label(), report.assessment() == Assessment.BAIK, report.assessment() == Assessment.TIDAK_BAIK,
                 report.instances() + " instance menjalankan SOP ini dalam periode", whole.catatan(), whole.tindakan(), changed(whole, zone)));
         model.addAttribute("paraf", form.notes().paraf().map(p -> p.by() + ", " + Formats.moment(p.at(), zone)).orElse(null));
@@ -254,8 +265,4 @@ class CompliancePages {
         return seconds % 60 == 0 ? String.valueOf(seconds / 60) : String.format(Formats.INDONESIAN, "%.1f", seconds / 60.0);
     }
 
-    private static String words(Duration d) {
-        long minutes = d.toMinutes();
-        return minutes <= 0 ? "kurang dari 1 menit kerja" : id.sopflow.calendar.WorkingTimeWords.of(minutes);
-    }
 }

@@ -1,5 +1,7 @@
 package id.sopflow.web;
 
+import id.sopflow.bappeda.Submissions;
+import id.sopflow.compliance.Compliance;
 import id.sopflow.organisation.CurrentUser;
 import id.sopflow.organisation.CurrentUsers;
 import id.sopflow.organisation.Organisation;
@@ -16,9 +18,9 @@ class PageModel {
     }
 
     private final CurrentUsers users;
-    private final id.sopflow.compliance.Compliance compliance;
+    private final Compliance compliance;
 
-    PageModel(CurrentUsers users, id.sopflow.compliance.Compliance compliance) {
+    PageModel(CurrentUsers users, Compliance compliance) {
         this.users = users;
         this.compliance = compliance;
     }
@@ -27,7 +29,7 @@ class PageModel {
     Viewer viewer() {
         CurrentUser user = users.current();
         boolean admin = user.groups().contains(Organisation.CAMUNDA_ADMIN_GROUP);
-        boolean bappeda = id.sopflow.bappeda.Submissions.readsEveryKecamatan(user);
+        boolean bappeda = Submissions.readsEveryKecamatan(user);
         return new Viewer(user.id(), user.seesWholeOffice(), admin, bappeda, bappeda || isOfficeHead(user),
                 compliance.mayRead(user));
     }

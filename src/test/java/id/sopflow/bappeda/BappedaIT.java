@@ -192,6 +192,19 @@ class BappedaIT extends AccessTestBase {
         assertThat(postJson(as(BAPPEDA), "/engine-rest/task/" + bappedaTasks.get(0).get("id") + "/complete", "{}")
                 .getStatusCode().value()).isEqualTo(204);
         assertThat(tasks.createTaskQuery().processInstanceId(renstra.getId()).singleResult().getTaskDefinitionKey()).isEqualTo("langkah_14");
+        // the record of movement shows Bappeda's visit between steps 12 and 14, and the report counts step 13
+        Session sekcam = login("sekcam.arut-selatan");
+        String movement = get(sekcam, "/proses/" + renstra.getId() + "/riwayat.csv").getBody();
+        List<String> rows = List.of(movement.substring(1).split("\r\n"));
+        String visit13 = rows.stream().filter(r -> r.split(";")[1].equals("13")).findFirst().orElseThrow();
+        assertThat(visit13.split(";")[5]).as("done by").isEqualTo(BAPPEDA);
+        String step12 = rows.stream().filter(r -> r.split(";")[1].equals("12")).reduce((a, b) -> b).orElseThrow();
+        assertThat(step12.split(";")[6]).as("handed to").isEqualTo(BAPPEDA);
+        String step14 = rows.stream().filter(r -> r.split(";")[1].equals("14")).findFirst().orElseThrow();
+        assertThat(step14.split(";")[4]).as("received from").isEqualTo(BAPPEDA);
+        String report = get(sekcam, "/kepatuhan/renstra.csv").getBody();
+        String row13 = List.of(report.substring(1).split("\r\n")).stream().filter(r -> r.startsWith("13;")).findFirst().orElseThrow();
+        assertThat(Integer.parseInt(row13.split(";")[4])).as("step 13 ran in Bappeda's process: " + row13).isPositive();
         walk(renstra.getId(), 99);
         assertThat(waitingAt(renstra.getId())).containsExactly("langkah_16_menunggu");
         List<Map<String, Object>> both = getList(as(BAPPEDA), "/api/kiriman?sop=renstra").getBody().stream()

@@ -1,5 +1,6 @@
 package id.sopflow.compliance;
 
+import id.sopflow.calendar.CalendarDays;
 import id.sopflow.organisation.AccessTestBase;
 import id.sopflow.sop.StepMetadata;
 import org.camunda.bpm.engine.TaskService;
@@ -15,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -40,11 +42,23 @@ class ComplianceIT extends AccessTestBase {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    CalendarDays calendarDays;
+
     @AfterEach
     void resetClockAndNotes() {
         ClockUtil.reset();
         jdbc.update("delete from SOPFLOW_PENILAIAN_SOP");
+        if (calendarDays.of(2026, "ajibarang").stream().anyMatch(d -> d.ditambahkan() && d.tanggal().equals(HOLIDAY))) {
+            calendarDays.remove(HOLIDAY, "ajibarang");
+        }
     }
+
+    /**
+     * A closed day when the run is handed over, removed after it: the timers fixed B's step 3 deadlines with it (Wednesday
+     * 09.40 and Thursday 07.30), so both visits were on time; a deadline recomputed with today's calendar would say late.
+     */
+    private static final LocalDate HOLIDAY = LocalDate.of(2026, 4, 14);
 
     @Test
     void lateStepsOfTheSemesterAreNotRunningWellOnThePageInTheCsvAndOnTheForm() {
@@ -54,8 +68,8 @@ class ComplianceIT extends AccessTestBase {
         ResponseEntity<String> page = get(sekcam, REPORT);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getBody()).contains("Penyusunan Dokumen Pelaksanaan Anggaran", "Januari–Juni 2026", "4 instance menjalankan",
-                "1 dari 3 tepat waktu (33%), ambang 80%", "tidak berjalan dengan baik", "Dikembalikan", "Unduh CSV", "Cetak formulir",
-                "Isi catatan dan tindakan langkah 3", "Paraf penilaian");
+                "3 dari 4 tepat waktu (75%), ambang 80%, 1 belum selesai melewati mutu baku", "tidak berjalan dengan baik", "Dikembalikan",
+                "Masih terbuka", "Unduh CSV", "Cetak formulir", "Isi catatan dan tindakan langkah 3", "Paraf penilaian");
 
         ResponseEntity<byte[]> csv = noRedirects().exchange("/kepatuhan/dpa.csv?semester=2026-1", org.springframework.http.HttpMethod.GET,
                 new org.springframework.http.HttpEntity<>(sekcam.headers()), byte[].class);
@@ -68,17 +82,20 @@ class ComplianceIT extends AccessTestBase {
         List<String> lines = Arrays.asList(text.substring(1).split("\r\n"));
         assertThat(lines).hasSize(8); // header, six steps, the SOP as a whole
         // step;activity;role;waktu;runs;on time;share;median;worst;sent back;assessment;basis;catatan;tindakan;paraf;paraf pada
-        assertThat(lines.get(1)).isEqualTo("1;Menginstruksikan penyusunan dokumen pelaksanaan Anggaran;Camat;5 menit;4;3;75%;4,5;20;0;"
+        // step;activity;role;waktu;runs;on time;share;median;worst;sent back;open;assessment;basis;catatan;tindakan;paraf;paraf pada
+        assertThat(lines.get(1)).isEqualTo("1;Menginstruksikan penyusunan dokumen pelaksanaan Anggaran;Camat;5 menit;4;3;75%;4,5;20;0;0;"
                 + "tidak berjalan dengan baik;3 dari 4 tepat waktu (75%), ambang 80%;;;;");
-        assertThat(lines.get(2)).startsWith("2;Koordinasi penyusunan dokumen pelaksanaan anggaran;Sekcam;30 menit;3;2;67%;26;55;0;"
+        // D's step 2, handed over 30 June 15.03 and done 1 July, was open and late at the end of June: 57 minutes so far
+        assertThat(lines.get(2)).startsWith("2;Koordinasi penyusunan dokumen pelaksanaan anggaran;Sekcam;30 menit;4;2;50%;40,5;57;0;1;"
                 + "tidak berjalan dengan baik;");
-        assertThat(lines.get(3)).startsWith("3;Menyusunan draf dokumen pelaksanaan anggaran;Kasi Perencanaan Keuangan;1 hari kerja;3;1;33%;480;570;0;"
-                + "tidak berjalan dengan baik;");
-        assertThat(lines.get(4)).startsWith("4;Mengoreksi draft dokumen pelaksanaan anggaran;Sekcam;1 hari kerja;3;3;100%;60;180;1;berjalan dengan baik;");
-        assertThat(lines.get(5)).startsWith("5;Mengoreksi dan menandatangani dokumen pelaksanaan anggaran;Camat;1 hari kerja;2;2;100%;75;90;0;"
+        // C is still at step 3, late since 16 April; B's two visits were on time by the deadlines their timers fixed
+        assertThat(lines.get(3)).startsWith("3;Menyusunan draf dokumen pelaksanaan anggaran;Kasi Perencanaan Keuangan;1 hari kerja;4;3;75%;525;21510;0;1;tidak berjalan dengan baik;")
+                .contains(";0;1;tidak berjalan dengan baik;3 dari 4 tepat waktu (75%), ambang 80%, 1 belum selesai melewati mutu baku;");
+        assertThat(lines.get(4)).startsWith("4;Mengoreksi draft dokumen pelaksanaan anggaran;Sekcam;1 hari kerja;3;3;100%;60;180;1;0;berjalan dengan baik;");
+        assertThat(lines.get(5)).startsWith("5;Mengoreksi dan menandatangani dokumen pelaksanaan anggaran;Camat;1 hari kerja;2;2;100%;75;90;0;0;"
                 + "berjalan dengan baik;");
-        assertThat(lines.get(6)).startsWith("6;Mengarsipkan dokumen pelaksanaan anggaran;Pengadministrasi;10 menit;2;2;100%;7,5;10;0;berjalan dengan baik;");
-        assertThat(lines.get(7)).startsWith(";Keseluruhan SOP: Penyusunan Dokumen Pelaksanaan Anggaran;;;;;;;;;tidak berjalan dengan baik;4 instance");
+        assertThat(lines.get(6)).startsWith("6;Mengarsipkan dokumen pelaksanaan anggaran;Pengadministrasi;10 menit;2;2;100%;7,5;10;0;0;berjalan dengan baik;");
+        assertThat(lines.get(7)).startsWith(";Keseluruhan SOP: Penyusunan Dokumen Pelaksanaan Anggaran;;;;;;;;;;tidak berjalan dengan baik;4 instance");
 
         // the Sekcam notes step 3 and the SOP, then initials the form; after that nothing changes
         assertThat(post(sekcam, REPORT, "/kepatuhan/dpa/catatan", Map.of("semester", "2026-1", "langkah", "3",
@@ -105,6 +122,14 @@ class ComplianceIT extends AccessTestBase {
         assertThat(early.getStatusCode().value()).as("the running semester is initialled when it is over").isEqualTo(409);
         assertThat(early.getBody()).contains("belum berakhir");
 
+        // the signed form is frozen: a cleaned-up history (A's) and another threshold do not change it
+        historyService.deleteHistoricProcessInstance(instances.get("A"));
+        String frozen = get(sekcam, REPORT).getBody();
+        assertThat(frozen).contains("4 instance menjalankan", "3 dari 4 tepat waktu (75%), ambang 80%", "dibekukan saat paraf");
+        String frozenCsv = new String(noRedirects().exchange("/kepatuhan/dpa.csv?semester=2026-1", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(sekcam.headers()), byte[].class).getBody(), StandardCharsets.UTF_8);
+        assertThat(frozenCsv.split("\r\n")[1]).startsWith("1;Menginstruksikan penyusunan dokumen pelaksanaan Anggaran;Camat;5 menit;4;3;75%;4,5;20;0;0;");
+
         String form = get(sekcam, "/kepatuhan/dpa/cetak?semester=2026-1").getBody();
         assertThat(form).contains("MONITORING PELAKSANAAN SOP AP", "Penilaian terhadap Penerapan", "Berjalan dengan baik", "Tidak berjalan dengan baik",
                 "Catatan Hasil Penilaian", "Tindakan yang Harus Diambil", "Paraf Penilai", "sekcam.ajibarang, Kamis, 2 Juli 2026 09.00 WIB")
@@ -125,7 +150,7 @@ class ComplianceIT extends AccessTestBase {
         assertThat(moves.get(1)).startsWith("1;1;Menginstruksikan penyusunan dokumen pelaksanaan Anggaran;Camat;camat.ajibarang;camat.ajibarang;"
                 + "sekcam.ajibarang;2026-04-13 09:00;2026-04-13 09:20;20;5 menit;tidak;");
         assertThat(moves.get(3)).startsWith("3;3;Menyusunan draf dokumen pelaksanaan anggaran;Kasi Perencanaan Keuangan;sekcam.ajibarang;"
-                + "kasubbag.ajibarang;sekcam.ajibarang;2026-04-13 09:40;2026-04-14 11:40;570;1 hari kerja;tidak;;;draf dokumen pelaksanaan anggaran versi 1 (uji.pdf), diunggah uji 2026-04-14 11:40");
+                + "kasubbag.ajibarang;sekcam.ajibarang;2026-04-13 09:40;2026-04-14 11:40;570;1 hari kerja;ya;;;draf dokumen pelaksanaan anggaran versi 1 (uji.pdf), diunggah uji 2026-04-14 11:40");
         assertThat(moves.get(4)).startsWith("4;4;Mengoreksi draft dokumen pelaksanaan anggaran;Sekcam;kasubbag.ajibarang;sekcam.ajibarang;"
                 + "kasubbag.ajibarang;2026-04-14 11:40;2026-04-14 13:30;50;1 hari kerja;ya;dikembalikan ke langkah 3;Pagu belum sesuai RKA;");
         assertThat(moves.get(8)).startsWith("8;6;Mengarsipkan dokumen pelaksanaan anggaran;Pengadministrasi;camat.ajibarang;umum.ajibarang;SOP selesai;");
@@ -136,6 +161,19 @@ class ComplianceIT extends AccessTestBase {
         assertThat(get(login("camat.arut-selatan"), "/proses/" + b + "/riwayat").getStatusCode().value()).isEqualTo(404);
         assertThat(get(login("camat.arut-selatan"), "/proses/" + b + "/riwayat.csv").getStatusCode().value()).isEqualTo(404);
         assertThat(get(sekcam, "/proses/tidak-ada/riwayat").getStatusCode().value()).isEqualTo(404);
+
+        // a cancelled instance is stopped, not finished, and keeps its cancelled visit
+        ProcessInstance e = startAt("DPA-UJI-E", "2026-07-02T09:00");
+        completeAt(e, "2026-07-02T09:03", null);
+        runtimeService.deleteProcessInstance(e.getId(), "salah input");
+        String stopped = new String(noRedirects().exchange("/proses/" + e.getId() + "/riwayat.csv", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(sekcam.headers()), byte[].class).getBody(), StandardCharsets.UTF_8);
+        List<String> stops = Arrays.asList(stopped.substring(1).split("\r\n"));
+        assertThat(stops).hasSize(3);
+        assertThat(stops.get(2)).startsWith("2;2;Koordinasi penyusunan dokumen pelaksanaan anggaran;Sekcam;camat.ajibarang;-;"
+                + "dihentikan (salah input);").contains(";dihentikan;");
+        assertThat(stopped).doesNotContain("SOP selesai");
+        assertThat(get(sekcam, "/proses/" + e.getId() + "/riwayat").getBody()).contains("dihentikan (salah input)");
     }
 
     @Test
@@ -172,6 +210,9 @@ class ComplianceIT extends AccessTestBase {
         assertThat(get(admin, REPORT + "&kecamatan=ajibarang").getStatusCode().value()).isEqualTo(200);
         assertThat(get(admin, REPORT).getStatusCode().value()).as("the admin chooses a kecamatan").isEqualTo(400);
         assertThat(get(admin, "/kepatuhan").getBody()).contains("Kecamatan", "Arut Selatan", "Ajibarang");
+        assertThat(get(admin, "/kepatuhan?kecamatan=ajibarang&semester=2026-1").getBody()).as("the chooser stays, links carry the kecamatan")
+                .contains("id=\"kecamatan\"", "/kepatuhan/dpa?semester=2026-1&amp;kecamatan=ajibarang");
+        assertThat(get(admin, REPORT + "&kecamatan=ajibarang").getBody()).contains("/kepatuhan/dpa.csv?semester=2026-1&amp;kecamatan=ajibarang");
         assertThat(get(admin, REPORT + "&kecamatan=tidak-ada").getStatusCode().value()).isEqualTo(404);
     }
 
@@ -198,12 +239,34 @@ class ComplianceIT extends AccessTestBase {
         assertThat(post(sekcam, REPORT, "/kepatuhan/dpa/catatan", Map.of("semester", "2026-3", "langkah", "1")).getStatusCode().value())
                 .isEqualTo(400);
         assertThat(post(sekcam, REPORT, "/kepatuhan/dpa/paraf", Map.of()).getStatusCode().value()).isEqualTo(400);
+
+        ResponseEntity<String> nul = post(sekcam, REPORT, "/kepatuhan/dpa/catatan", Map.of("semester", "2026-1", "langkah", "1",
+                "catatan", "baik", "tindakan", "rapat\u0000staf"));
+        assertThat(nul.getStatusCode().value()).as("PostgreSQL refuses NUL: a 400 naming the field, not a 500").isEqualTo(400);
+        assertThat(nul.getBody()).contains("Isian &#39;tindakan&#39; memuat karakter kendali");
+        assertThat(jdbc.queryForObject("select count(*) from SOPFLOW_PENILAIAN_SOP", Integer.class)).as("nothing stored").isZero();
+        String lines = ("x".repeat(99) + "\r\n").repeat(20); // 2000 characters in the browser, 2040 as sent
+        assertThat(post(sekcam, REPORT, "/kepatuhan/dpa/catatan", Map.of("semester", "2026-1", "langkah", "1", "catatan", lines))
+                .getStatusCode().value()).isEqualTo(302);
+        for (String absurd : List.of("1999-1", "2999-1")) {
+            ResponseEntity<String> far = post(sekcam, REPORT, "/kepatuhan/dpa/catatan", Map.of("semester", absurd, "langkah", "1", "catatan", "x"));
+            assertThat(far.getStatusCode().value()).as(absurd).isEqualTo(400);
+            assertThat(far.getBody()).contains("tidak dapat dinilai");
+        }
+        ClockUtil.setCurrentTime(wib("2026-05-04T09:00"));
+        ResponseEntity<String> notBegun = post(sekcam, REPORT, "/kepatuhan/dpa/catatan", Map.of("semester", "2026-2", "langkah", "1", "catatan", "x"));
+        assertThat(notBegun.getStatusCode().value()).isEqualTo(400);
+        assertThat(notBegun.getBody()).contains("belum dimulai");
+        ResponseEntity<String> camat = post(login("camat.ajibarang"), REPORT, "/kepatuhan/dpa/catatan", Map.of("semester", "2026-9", "langkah", "99",
+                "catatan", "\u0000"));
+        assertThat(camat.getStatusCode().value()).as("the right is checked before the input is read").isEqualTo(403);
     }
 
     // --- the scripted run ----------------------------------------------------------------------------------
 
     /** A, B, C and D of {@link ComplianceReportTest#visits()}, through the engine at those moments; the clock ends at 2 July 09.00. */
     private Map<String, String> scriptedRun() {
+        calendarDays.add(new CalendarDays.NewDay(HOLIDAY, "Libur uji (dihapus setelah serah terima)", "LIBUR_LOKAL", "uji", "ajibarang"), "uji");
         ProcessInstance a = startAt("DPA-UJI-A", "2026-04-13T08:00");
         completeAt(a, "2026-04-13T08:04", null);
         completeAt(a, "2026-04-13T08:30", null);
@@ -229,6 +292,7 @@ class ComplianceIT extends AccessTestBase {
         ProcessInstance d = startAt("DPA-UJI-D", "2026-06-30T15:00");
         completeAt(d, "2026-06-30T15:03", null);
         completeAt(d, "2026-07-01T08:00", null);
+        calendarDays.remove(HOLIDAY, "ajibarang");
         ClockUtil.setCurrentTime(wib("2026-07-02T09:00"));
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(b.getId()).singleResult().getEndTime()).isNotNull();
         return Map.of("A", a.getId(), "B", b.getId(), "C", c.getId(), "D", d.getId());

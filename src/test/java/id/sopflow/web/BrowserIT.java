@@ -269,6 +269,8 @@ class BrowserIT extends AccessTestBase {
         click(By.xpath("//a[normalize-space()='Penyusunan Dokumen Pelaksanaan Anggaran']"));
         waitFor(By.xpath("//h2[normalize-space()='Langkah']"));
         check("kepatuhan");
+        assertThat(browser.findElements(By.xpath("//li[@id='langkah-1']/h3[starts-with(normalize-space(), 'Langkah 1:')]")))
+                .as("each step is a heading a screen reader can jump to").hasSize(1);
         click(By.xpath("//summary[contains(., 'langkah 1')]"));
         browser.findElement(By.id("catatan-1")).sendKeys("Disposisi Camat tepat waktu");
         click(By.xpath("//li[@id='langkah-1']//button[normalize-space()='Simpan']"));

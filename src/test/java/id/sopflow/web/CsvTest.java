@@ -32,4 +32,12 @@ class CsvTest {
         assertThat(Csv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(Csv.field("Langkah 1-3")).isEqualTo("Langkah 1-3");
     }
+
+    @Test
+    void aFormulaAfterLeadingWhitespaceStaysText() {
+        assertThat(Csv.field(" =1+1")).isEqualTo("' =1+1");
+        assertThat(Csv.field("\u00A0\u2003@SUM(A1)")).isEqualTo("'\u00A0\u2003@SUM(A1)");
+        assertThat(Csv.field("\n-2")).isEqualTo("\"'\n-2\"");
+        assertThat(Csv.field("  teks biasa")).isEqualTo("  teks biasa");
+    }
 }
