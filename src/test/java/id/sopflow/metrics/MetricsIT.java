@@ -174,6 +174,14 @@ class MetricsIT {
             }
         }
 
+        // the same run in the Sekcam's compliance report of the semester (issue 14's "done when"): step 1 was late once in
+        // two runs (50 % on time, under the 80 % threshold), step 2 twice: both "tidak berjalan dengan baik", and the SOP
+        String report = status200("sekcam.ajibarang:" + STAFF, "/kepatuhan/dpa.csv?semester=2025-2");
+        List<String> rows = report.lines().toList();
+        assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("1;").contains(";2;1;50%;").contains("tidak berjalan dengan baik"))
+                .anySatisfy(row -> assertThat(row).startsWith("2;").contains("tidak berjalan dengan baik"))
+                .anySatisfy(row -> assertThat(row).startsWith(";Keseluruhan SOP").contains("tidak berjalan dengan baik"));
+
         Assumptions.assumeTrue(Files.isExecutable(PROMTOOL), "promtool (Debian package prometheus) is not installed");
         List<String> findings = promtool(text);
         assertThat(findings).as("promtool check metrics on SOPflow's metrics").noneMatch(line -> line.contains("sopflow_"));
@@ -198,6 +206,16 @@ class MetricsIT {
             request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The body of a GET with HTTP Basic {@code user:password} and no cookie, asserting 200. */
+    private String status200(String credentials, String path) throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
     }
 
     private static String overdue(String kecamatan, String role) {
