@@ -139,6 +139,26 @@ class WebPagesIT extends AccessTestBase {
     }
 
     @Test
+    void tugasSayaAndBerandaCountAndListTheUsersRoleInTheirKecamatanAndShowOnlyWhatTheEngineLetsThemRead() {
+        List<String> renja = java.util.stream.IntStream.range(0, 3).mapToObj(i -> openTask(startAs("pelaksana.arut-selatan", "renja")).getId())
+                .toList();
+        String ajibarang = openTask(startAs("camat.ajibarang", "dpa")).getId();
+        Session pelaksana = login("pelaksana.arut-selatan");
+        String list = get(pelaksana, "/tugas").getBody();
+        assertThat(list).contains("<span>3</span> langkah").doesNotContain("/tugas/" + ajibarang);
+        renja.forEach(id -> assertThat(list).contains("/tugas/" + id));
+        assertThat(get(pelaksana, "/").getBody()).containsPattern("<span class=\"angka\">3</span>\\s*<span>Tugas baru</span>");
+        Session camat = login("camat.arut-selatan");
+        assertThat(get(camat, "/tugas").getBody()).doesNotContain("/tugas/" + ajibarang).doesNotContain("/tugas/" + renja.get(0));
+
+        // the engine decides what is shown: a step whose read is taken from the role is not listed
+        jdbc.update("delete from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = 7 and RESOURCE_ID_ = ?", renja.get(0));
+        String after = get(pelaksana, "/tugas").getBody();
+        assertThat(after).doesNotContain("/tugas/" + renja.get(0)).contains("/tugas/" + renja.get(1), "/tugas/" + renja.get(2));
+        assertThat(get(pelaksana, "/tugas/" + renja.get(0)).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
     void theStepPageUploadsCompletesAndSendsBack() {
         ProcessInstance dpa = startAs("camat.ajibarang", "dpa");
         tasks.complete(tasks.createTaskQuery().processInstanceId(dpa.getId()).singleResult().getId());
