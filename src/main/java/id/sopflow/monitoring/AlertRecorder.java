@@ -27,8 +27,9 @@ import java.util.UUID;
  * timers: records the alert once, addressed to whom {@link AlertPolicy} says. The task stays open.
  *
  * <p>A step's one timer ({@link ProcessContract#deadlineTimer}) stands for the moment it was due at: the reminder,
- * the limit or the escalation ({@link StepDeadlines#firedAt}); after recording it, the timer is re-armed for the next
- * moment ({@link StepTimer#rearm}), so a step has at most one timer job at a time and none after its escalation.
+ * the limit or the escalation ({@link StepDeadlines#firedAt}); after recording it (and the later moments already gone,
+ * when it fires late: {@link StepDeadlines#passedWhenFired}), the timer is re-armed for the next moment
+ * ({@link StepTimer#rearm}), so a step has at most one timer job at a time and none after its escalation.
  * The end event of a report deadline, and those of process versions generated before (a timer per kind), name the
  * kind they record ({@value ProcessContract#ALERT_KIND_PROPERTY}).
  */
@@ -74,29 +75,32 @@ class AlertRecorder implements ExecutionListener {
         }
         StepDeadlines deadlines = StepDeadlines.parse((String) execution.getProcessEngineServices().getRuntimeService()
                 .getVariableLocal(task.getExecutionId(), MutuBakuTimers.STEP_DEADLINES));
-        // the step's one timer stands for the moment it was due at; a process version generated before had a timer per kind
-        StepDeadlines.Moment moment = fixed
-                .map(kind -> deadlines.moments().stream().filter(m -> m.kind() == kind).findFirst().orElseThrow())
-                .orElseGet(() -> deadlines.firedAt(StepTimer.firedDueDate().orElse(now)));
-        AlertKind kind = moment.kind();
-        Instant deadline = moment.at();
+        // the step's one timer stands for the moment it was due at, and records the later ones already gone too;
+        // a process version generated before had a timer per kind
+        List<StepDeadlines.Moment> moments = fixed
+                .map(kind -> List.of(deadlines.moments().stream().filter(m -> m.kind() == kind).findFirst().orElseThrow()))
+                .orElseGet(() -> deadlines.passedWhenFired(StepTimer.firedDueDate().orElse(now), now));
         StepMetadata metadata = StepMetadata.of(step).orElseThrow();
         String waktu = timers.waktuText(step);
         Recipient holder = holder(execution, task);
-        Alert alert = new Alert(UUID.randomUUID().toString(), kind, execution.getProcessInstanceId(), processKey, businessKey,
-                kecamatan, metadata.number(), step.getId(), step.getName(), task.getId(), holder.isGroup() ? holder.format() : holder.id(),
-                waktu, deadlines.start(), deadline, now, formatted(AlertPolicy.whoIsTold(kind, holder, bappeda)), Optional.empty());
         String what = "Langkah " + metadata.number() + " " + label(processKey, businessKey) + " (" + holder.label() + ")";
-        String message = switch (kind) {
-            case PENGINGAT -> what + " mencapai target waktu " + format(deadline, zone) + "; batas " + format(deadlines.due(), zone) + ".";
-            case ESKALASI -> what + " sudah dua kali mutu baku " + waktu + " (sejak " + format(deadline, zone) + ").";
-            default -> what + " melewati mutu baku " + waktu + " pada " + format(deadline, zone) + ".";
-        };
-        if (alerts.record(alert, message) && kind == AlertKind.ESKALASI) {
-            metrics.escalated(processKey, kecamatan);
+        for (StepDeadlines.Moment moment : moments) {
+            AlertKind kind = moment.kind();
+            Instant deadline = moment.at();
+            Alert alert = new Alert(UUID.randomUUID().toString(), kind, execution.getProcessInstanceId(), processKey, businessKey,
+                    kecamatan, metadata.number(), step.getId(), step.getName(), task.getId(), holder.isGroup() ? holder.format() : holder.id(),
+                    waktu, deadlines.start(), deadline, now, formatted(AlertPolicy.whoIsTold(kind, holder, bappeda)), Optional.empty());
+            String message = switch (kind) {
+                case PENGINGAT -> what + " mencapai target waktu " + format(deadline, zone) + "; batas " + format(deadlines.due(), zone) + ".";
+                case ESKALASI -> what + " sudah dua kali mutu baku " + waktu + " (sejak " + format(deadline, zone) + ").";
+                default -> what + " melewati mutu baku " + waktu + " pada " + format(deadline, zone) + ".";
+            };
+            if (alerts.record(alert, message) && kind == AlertKind.ESKALASI) {
+                metrics.escalated(processKey, kecamatan);
+            }
         }
         if (fixed.isEmpty()) {
-            deadlines.after(moment).ifPresent(next -> StepTimer.rearm(next.at()));
+            deadlines.after(moments.get(moments.size() - 1)).ifPresent(next -> StepTimer.rearm(next.at()));
         }
     }
 

@@ -62,6 +62,21 @@ public record StepDeadlines(Instant start, Optional<Instant> reminder, Instant d
         return fired;
     }
 
+    /**
+     * What a timer due at {@code dueDate} records when it fires at {@code now}: the moment it stands for
+     * ({@link #firedAt}) and every later one that has passed as well (after a stop of every node, or a backlog of due
+     * jobs), so a late timer catches up in one job instead of re-arming for a moment already gone.
+     */
+    public List<Moment> passedWhenFired(Instant dueDate, Instant now) {
+        Moment fired = firedAt(dueDate);
+        List<Moment> passed = new ArrayList<>(3);
+        passed.add(fired);
+        for (Moment next = after(fired).orElse(null); next != null && !next.at().isAfter(now); next = after(next).orElse(null)) {
+            passed.add(next);
+        }
+        return passed;
+    }
+
     /** The moment after {@code moment}, for which the step's timer waits next; empty after the escalation. */
     public Optional<Moment> after(Moment moment) {
         return moments().stream().filter(m -> m.at().toEpochMilli() > moment.at().toEpochMilli()).findFirst();

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -209,18 +210,26 @@ class MutuBakuProcessTest {
     }
 
     @Test
-    void aTimerFiredLateStillRecordsEachMomentOnceInTurn() {
+    void aTimerFiredLateCatchesUpWithEveryMomentGoneInOneJobAndRecordsEachOnce() {
         ProcessInstance dpa = startDpaAt("2025-11-24T10:00");
         at("2025-11-24T12:00"); // the job executor was down past both the limit (10:05) and twice the limit (10:10)
         execute(job("langkah_01_tenggat", dpa));
-        assertThat(alerts.find(List.of(), true, Optional.empty())).singleElement()
-                .satisfies(a -> assertThat(a.kind()).isEqualTo(AlertKind.TERLAMBAT));
-        Job escalation = job("langkah_01_tenggat", dpa);
-        assertThat(escalation.getDuedate()).as("already due: it fires next").isEqualTo(wib("2025-11-24T10:10"));
-        execute(escalation);
-        assertThat(alerts.find(List.of(), true, Optional.empty())).extracting(Alert::kind)
-                .containsExactlyInAnyOrder(AlertKind.TERLAMBAT, AlertKind.ESKALASI);
-        assertThat(timers(dpa)).isEmpty();
+        assertThat(alerts.find(List.of(), true, Optional.empty())).extracting(Alert::kind, Alert::deadline)
+                .containsExactlyInAnyOrder(tuple(AlertKind.TERLAMBAT, wib("2025-11-24T10:05").toInstant()),
+                        tuple(AlertKind.ESKALASI, wib("2025-11-24T10:10").toInstant()));
+        assertThat(alerts.notifications(List.of(), List.of("camat"), null)).as("the Camat is told of the escalation")
+                .anySatisfy(n -> assertThat(n.message()).contains("sudah dua kali mutu baku 5 menit"));
+        assertThat(timers(dpa)).as("nothing waits after the escalation").isEmpty();
+        assertThat(dpa).isWaitingAt("langkah_01");
+    }
+
+    @Test
+    void aTimerFiredBetweenTheLimitAndTheEscalationWaitsForTheEscalation() {
+        ProcessInstance dpa = startDpaAt("2025-11-24T10:00");
+        at("2025-11-24T10:07");
+        execute(job("langkah_01_tenggat", dpa));
+        assertThat(alerts.find(List.of(), true, Optional.empty())).extracting(Alert::kind).containsExactly(AlertKind.TERLAMBAT);
+        assertThat(job("langkah_01_tenggat", dpa).getDuedate()).isEqualTo(wib("2025-11-24T10:10"));
     }
 
     @Test

@@ -72,6 +72,23 @@ class StepDeadlinesTest {
     }
 
     @Test
+    void aTimerFiredLateRecordsTheMomentsAlreadyGoneWithIt() {
+        StepDeadlines range = StepDeadlines.of(wib("2025-11-03T08:00"), waktu("2-3 hari"), CALENDAR);
+        assertThat(range.passedWhenFired(range.first(), range.first())).extracting(StepDeadlines.Moment::kind)
+                .as("on time: the reminder only").containsExactly(AlertKind.PENGINGAT);
+        assertThat(range.passedWhenFired(range.first(), range.due())).extracting(StepDeadlines.Moment::kind)
+                .as("fired at the limit").containsExactly(AlertKind.PENGINGAT, AlertKind.TERLAMBAT);
+        assertThat(range.passedWhenFired(range.first(), range.escalation().plusSeconds(1))).extracting(StepDeadlines.Moment::kind)
+                .containsExactly(AlertKind.PENGINGAT, AlertKind.TERLAMBAT, AlertKind.ESKALASI);
+        assertThat(range.passedWhenFired(range.due(), range.due().plusSeconds(60))).extracting(StepDeadlines.Moment::kind)
+                .as("the re-armed timer").containsExactly(AlertKind.TERLAMBAT);
+        assertThat(range.passedWhenFired(range.escalation(), range.escalation().plusSeconds(60))).extracting(StepDeadlines.Moment::kind)
+                .containsExactly(AlertKind.ESKALASI);
+        assertThat(range.passedWhenFired(range.start(), range.start())).extracting(StepDeadlines.Moment::kind)
+                .as("a job moved before every moment stands for the first").containsExactly(AlertKind.PENGINGAT);
+    }
+
+    @Test
     void plannedFinishChainsTheLimits() {
         Instant finish = StepDeadlines.plannedFinish(wib("2025-11-24T08:00"),
                 List.of(waktu("5 menit"), waktu("30 menit"), waktu("1 hari kerja"), waktu("2-3 hari")), CALENDAR);
