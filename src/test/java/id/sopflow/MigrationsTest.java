@@ -29,9 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrationsTest {
 
     private static final List<String> MIGRATED = List.of("1 SQL sopflow tables ok", "2 SQL dossier ok", "3 SQL bappeda ok",
-            "4 SQL sessions and login attempts ok", "5 SQL peringatan halaman ok", "6 SQL penilaian sop ok");
+            "4 SQL sessions and login attempts ok", "5 SQL peringatan halaman ok", "6 SQL penilaian sop ok",
+            "7 SQL peringatan terbuka ok");
     private static final List<String> BASELINED_THEN_MIGRATED = List.of("0 BASELINE << Flyway Baseline >> ok", "1 SQL sopflow tables ok",
-            "2 SQL dossier ok", "3 SQL bappeda ok", "4 SQL sessions and login attempts ok", "5 SQL peringatan halaman ok", "6 SQL penilaian sop ok");
+            "2 SQL dossier ok", "3 SQL bappeda ok", "4 SQL sessions and login attempts ok", "5 SQL peringatan halaman ok", "6 SQL penilaian sop ok",
+            "7 SQL peringatan terbuka ok");
 
     @Test
     void anEmptyDatabaseGetsExactlyTheTablesOfTheLandedSchemaSql() throws SQLException {
@@ -43,7 +45,7 @@ class MigrationsTest {
 
         assertThat(history(empty)).isEqualTo(MIGRATED);
         // V1 makes exactly the landed tables; V2 adds the dossier's, V3 Bappeda's submissions, V4 the failed-login counters,
-        // V5 the alert lists' indexes, V6 the Sekcam's assessments of the compliance report
+        // V5 the alert lists' indexes, V6 the Sekcam's assessments of the compliance report, V7 the open alerts' indexes
         assertThat(schema(empty)).contains("SOPFLOW_PENILAIAN_SOP PRIMARY KEY (KECAMATAN, KODE, PERIODE, LANGKAH)",
                 "SOPFLOW_PENILAIAN_SOP.PARAF_OLEH CHARACTER VARYING(255) NULL");
         assertThat(schema(empty)).contains("index SOPFLOW_PERINGATAN_DAFTAR (KECAMATAN, JENIS, SELESAI_PADA, TENGGAT, ID)",

@@ -21,6 +21,12 @@ public final class TestDatabase implements EnvironmentPostProcessor, Ordered {
     private static final String TEST_PROFILE_URL = "jdbc:h2:mem:sopflow-";
 
     /** True when this JVM runs the tests on PostgreSQL. */
+    /** The placeholders of the Flyway migrations, as application.yaml (H2) and application-postgres.yaml set them. */
+    public static Map<String, String> flywayPlaceholders(boolean postgres) {
+        return postgres ? Map.of("blobType", "BYTEA", "openAlertsOnly", "WHERE selesai_pada IS NULL")
+                : Map.of("blobType", "BLOB", "openAlertsOnly", "");
+    }
+
     public static boolean postgres() {
         return "postgres".equals(System.getProperty(SELECTOR));
     }
@@ -37,7 +43,7 @@ public final class TestDatabase implements EnvironmentPostProcessor, Ordered {
         properties.put("spring.datasource.username", server.user());
         properties.put("spring.datasource.password", server.password());
         properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
-        properties.put("spring.flyway.placeholders.blobType", "BYTEA");
+        flywayPlaceholders(true).forEach((name, value) -> properties.put("spring.flyway.placeholders." + name, value));
         properties.put("camunda.bpm.database.type", "postgres");
         environment.getPropertySources().addFirst(new MapPropertySource("embedded-postgres", properties));
     }

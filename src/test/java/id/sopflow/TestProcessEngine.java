@@ -23,7 +23,7 @@ public final class TestProcessEngine {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:test-" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").placeholders(Map.of("blobType", "BLOB"))
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").placeholders(TestDatabase.flywayPlaceholders(false))
                 .load().migrate();
         return dataSource;
     }

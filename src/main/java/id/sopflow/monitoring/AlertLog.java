@@ -141,8 +141,12 @@ class AlertLog {
 
     /** The order of a list, stable across pages (the id breaks ties). */
     enum Order {
-        /** The latest deadline first (the API's order). */
-        NEWEST_DEADLINE_FIRST("tenggat desc, jenis, id"),
+        /**
+         * The latest deadline first (the API's order): every column descending, so that PostgreSQL reads a page backwards
+         * along V7's index (kecamatan, jenis, tenggat, id) also in its generic plan of the prepared statement, whose
+         * limit it does not know (with "jenis, id" ascending it sorted every open alert: 140 ms at 100,000).
+         */
+        NEWEST_DEADLINE_FIRST("tenggat desc, jenis desc, id desc"),
         /** The earliest deadline first: within a kecamatan, the most late in working time first (Terlambat's order). */
         MOST_LATE_FIRST("tenggat, id");
 

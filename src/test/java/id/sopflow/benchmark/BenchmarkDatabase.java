@@ -6,7 +6,6 @@ import org.flywaydb.core.Flyway;
 import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A database server the benchmark measures on (H2 files, or the embedded PostgreSQL of the tests), handing out fresh
@@ -39,7 +38,7 @@ public interface BenchmarkDatabase extends AutoCloseable {
             dataSource.setPassword(password);
             if (sopflowTables) {
                 Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                        .placeholders(Map.of("blobType", postgres ? "BYTEA" : "BLOB")).load().migrate();
+                        .placeholders(id.sopflow.TestDatabase.flywayPlaceholders(postgres)).load().migrate();
             }
             return dataSource;
         }

@@ -102,7 +102,7 @@ public final class ProcessBenchmark {
         dataSource.setJdbcUrl("jdbc:h2:file:" + dir.resolve("sopflow") + flags);
         dataSource.setUsername("sa");
         org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .placeholders(Map.of("blobType", "BLOB")).load().migrate();
+                .placeholders(id.sopflow.TestDatabase.flywayPlaceholders(false)).load().migrate();
         return setup("H2 file, " + name, dataSource, dir.resolve("sopflow.mv.db"));
     }
 

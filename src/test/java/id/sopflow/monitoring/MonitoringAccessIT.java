@@ -54,7 +54,7 @@ class MonitoringAccessIT {
                     Map.class);
             assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
         }
-        ClockUtil.setCurrentTime(wib("2025-11-24T10:30"));
+        ClockUtil.setCurrentTime(wib("2025-11-24T10:07")); // past the limit (10:05), before twice the limit (10:10)
         management.createJobQuery().activityId(id.sopflow.sop.ProcessContract.deadlineTimer("langkah_01")).list().forEach(j -> management.executeJob(j.getId()));
     }
 

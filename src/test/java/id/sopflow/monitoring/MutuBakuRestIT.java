@@ -68,14 +68,14 @@ class MutuBakuRestIT {
                 .isEqualTo(wib("2025-11-25T07:33").toInstant());
 
         assertThat(get("/api/keterlambatan", LIST)).isEmpty();
-        ClockUtil.setCurrentTime(wib("2025-11-25T07:45"));
+        ClockUtil.setCurrentTime(wib("2025-11-25T07:36")); // past the limit (07:33), before twice the limit (07:38)
         String job = management.createJobQuery().processInstanceId(instance).activityId(id.sopflow.sop.ProcessContract.deadlineTimer("langkah_01")).singleResult().getId();
         management.executeJob(job);
 
         List<Map<String, Object>> overdue = get("/api/keterlambatan", LIST);
         assertThat(overdue).singleElement().satisfies(a -> {
             assertThat(a).containsEntry("jenis", "TERLAMBAT").containsEntry("langkah", 1).containsEntry("kecamatan", "ajibarang")
-                    .containsEntry("pemegang", "grup:camat").containsEntry("terlambatMenit", 12).containsEntry("terlambat", "12 menit kerja");
+                    .containsEntry("pemegang", "grup:camat").containsEntry("terlambatMenit", 3).containsEntry("terlambat", "3 menit kerja");
             assertThat(a.get("diberitahukanKe")).isEqualTo(List.of("grup:sekcam"));
         });
         assertThat(get("/api/keterlambatan/instances", LIST)).singleElement()

@@ -4,7 +4,6 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 import javax.sql.DataSource;
-import java.util.Map;
 import java.util.UUID;
 
 /** A new in-memory H2 database with SOPflow's tables (the Flyway migrations), for the stores of this package. */
@@ -17,7 +16,7 @@ final class LoginCountersDatabase {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:login-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").placeholders(Map.of("blobType", "BLOB")).load()
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").placeholders(id.sopflow.TestDatabase.flywayPlaceholders(false)).load()
                 .migrate();
         return dataSource;
     }
