@@ -101,10 +101,11 @@ class MetricsIT {
         at("2025-11-24T10:03");
         complete(a1, 1); // 3 of 5 minutes: on time
 
-        at("2025-11-24T10:30");
-        // step 1 of A2 and B1 was due at 10:05: recorded overdue; B1's timer fires once more, at twice the limit: escalated
+        at("2025-11-24T10:07");
+        // step 1 of A2 and B1 was due at 10:05: recorded overdue; B1's timer fires once more, after twice the limit: escalated
         timers(a2, 1).forEach(j -> management.executeJob(j.getId()));
         timers(b1, 1).forEach(j -> management.executeJob(j.getId()));
+        at("2025-11-24T10:30");
         timers(b1, 1).forEach(j -> management.executeJob(j.getId()));
 
         Map<String, Double> first = scrape();

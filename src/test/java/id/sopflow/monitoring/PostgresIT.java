@@ -108,11 +108,11 @@ class PostgresIT {
         String first = start(admin);
         String job = management.createJobQuery().processInstanceId(first).activityId(id.sopflow.sop.ProcessContract.deadlineTimer("langkah_01")).singleResult().getId();
         assertThat(management.createJobQuery().jobId(job).singleResult().getDuedate()).isEqualTo(wib("2025-11-25T07:33"));
-        ClockUtil.setCurrentTime(wib("2025-11-25T07:45"));
+        ClockUtil.setCurrentTime(wib("2025-11-25T07:36")); // past the limit (07:33), before twice the limit (07:38)
         management.executeJob(job);
         List<Map<String, Object>> overdue = admin.exchange("/api/keterlambatan", HttpMethod.GET, null, LIST).getBody();
         assertThat(overdue).singleElement().satisfies(a -> assertThat(a).containsEntry("jenis", "TERLAMBAT")
-                .containsEntry("terlambatMenit", 12).containsEntry("mulai", "2025-11-24T15:58:00+07:00"));
+                .containsEntry("terlambatMenit", 3).containsEntry("mulai", "2025-11-24T15:58:00+07:00"));
 
         ResponseEntity<String> added = admin.exchange("/api/kalender/libur", HttpMethod.POST,
                 new HttpEntity<>(Map.of("tanggal", "2025-11-25", "nama", "Hari jadi kabupaten", "kecamatan", "ajibarang")), String.class);
