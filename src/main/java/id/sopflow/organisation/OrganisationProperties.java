@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param bcryptStrength  BCrypt cost of stored password hashes (default 10; tests use 4)
  * @param cacheDuration   how long a node keeps a password BCrypt accepted ({@link VerifiedCredentials}) and a user's
  *                        groups and kecamatan ({@link Memberships}); default 5 minutes, zero keeps nothing
+ * @param metricsToken    the bearer token with which Prometheus reads {@code /actuator/prometheus} and nothing else
+ *                        (env {@code SOPFLOW_METRICS_TOKEN}, at least {@value ScrapeToken#MIN_LENGTH} characters; empty:
+ *                        only the admin reads the metrics), see {@link ScrapeToken}
  */
 @ConfigurationProperties("sopflow.organisasi")
 record OrganisationProperties(
@@ -28,9 +31,11 @@ record OrganisationProperties(
         @DefaultValue("false") boolean demo,
         LoginAttempts.Settings login,
         @DefaultValue("10") int bcryptStrength,
-        @DefaultValue("5m") Duration cacheDuration) {
+        @DefaultValue("5m") Duration cacheDuration,
+        String metricsToken) {
 
     OrganisationProperties {
+        ScrapeToken.of(metricsToken); // refused at start-up when too short
         if (cacheDuration == null || cacheDuration.isNegative()) {
             throw new IllegalArgumentException("sopflow.organisasi.cache-duration tidak boleh negatif");
         }

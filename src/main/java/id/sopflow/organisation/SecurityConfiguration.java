@@ -60,7 +60,8 @@ import java.util.Map;
  *       {@link ContainerBasedAuthenticationFilter}; Cockpit and Admin only for {@code camunda-admin};
  *       Camunda's own password login is closed (it would bypass the lock-out); the web apps keep their own
  *       CSRF protection, so Spring's CSRF check skips them. Logging out in a web app ends the whole session.</li>
- *   <li>Health and info are public; other actuator endpoints are for admins.</li>
+ *   <li>Health and info are public; other actuator endpoints are for admins. {@code GET /actuator/prometheus} also for
+ *       whoever presents the scrape token ({@link ScrapeToken}: Prometheus), which opens nothing else.</li>
  * </ul>
  */
 @Configuration
@@ -72,7 +73,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identity, LoginAttempts attempts,
                                             VerifiedCredentials credentials, Memberships memberships,
-                                            CamundaBpmProperties camunda, AccessDeniedHandler apiAccessDenied) throws Exception {
+                                            CamundaBpmProperties camunda, AccessDeniedHandler apiAccessDenied,
+                                            OrganisationProperties properties) throws Exception {
         String webapp = camunda.getWebapp().getApplicationPath();
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher api = new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/api/**"));
@@ -82,6 +84,8 @@ class SecurityConfiguration {
         // 401 without a Basic challenge: a browser never shows a password prompt, so it never keeps credentials that
         // another web site's requests would carry along
         AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorized;
+        ScrapeToken scrapeToken = ScrapeToken.of(properties.metricsToken());
+        RequestMatcher scrape = new AndRequestMatcher(path.matcher(HttpMethod.GET, "/actuator/prometheus"), scrapeToken::presentedBy);
 
         if (!(identity instanceof OrganisationIdentityService accounts)) {
             throw new IllegalStateException("Layanan identitas mesin bukan milik SOPflow (OrganisationPlugin tidak aktif)");
@@ -92,6 +96,7 @@ class SecurityConfiguration {
                                 path.matcher("/webjars/**"), path.matcher("/css/**"),
                                 path.matcher("/actuator/health"), path.matcher("/actuator/health/**"), path.matcher("/actuator/info"))
                         .permitAll()
+                        .requestMatchers(scrape).permitAll()
                         .requestMatchers(path.matcher(webapp + "/api/admin/auth/user/*/login/**"), path.matcher(webapp + "/api/admin/setup/**"),
                                 path.matcher("/engine-rest/identity/verify"), path.matcher(webapp + "/api/engine/engine/*/identity/verify"))
                         .denyAll()

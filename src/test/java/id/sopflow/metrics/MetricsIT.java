@@ -56,7 +56,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Thursday 27 November at 10:45.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "sopflow.metrik.cache-terlambat=0s") // every scrape reads the database: the figures are exact at once
+        properties = {"sopflow.metrik.cache-terlambat=0s", // every scrape reads the database: the figures are exact at once
+                "sopflow.organisasi.metrics-token=" + MetricsIT.SCRAPE_TOKEN})
 @AutoConfigureObservability(tracing = false) // Spring Boot's tests export no metrics unless asked: this one is about them
 @ActiveProfiles("test")
 class MetricsIT {
@@ -188,11 +189,27 @@ class MetricsIT {
         assertThat(findings).as("promtool check metrics on SOPflow's metrics").noneMatch(line -> line.contains("sopflow_"));
     }
 
+    static final String SCRAPE_TOKEN = "uji-token-prometheus-0123456789abcdef0123";
+
     @Test
-    void onlyTheAdminReadsTheMetrics() throws Exception {
+    void onlyTheAdminAndTheScrapeTokenReadTheMetrics() throws Exception {
         assertThat(status(null)).isEqualTo(401);
         assertThat(status("sekcam.ajibarang:" + STAFF)).isEqualTo(403);
         assertThat(status("admin:" + ADMIN)).isEqualTo(200);
+        assertThat(bearer("/actuator/prometheus", SCRAPE_TOKEN)).isEqualTo(200);
+        assertThat(bearer("/actuator/prometheus", SCRAPE_TOKEN + "x")).as("another token").isEqualTo(401);
+        assertThat(bearer("/actuator/prometheus", SCRAPE_TOKEN.substring(1))).isEqualTo(401);
+        // the token opens the metrics and nothing else
+        for (String other : List.of("/actuator/env", "/actuator/metrics", "/api/saya", "/engine-rest/task", "/tugas")) {
+            assertThat(bearer(other, SCRAPE_TOKEN)).as(other).isIn(401, 302);
+        }
+    }
+
+    /** The status of a GET with {@code Authorization: Bearer token} and no cookie. */
+    private int bearer(String path, String token) throws IOException, InterruptedException {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /**

@@ -40,7 +40,7 @@ class IdentitySyncTest {
         configuration.setJobExecutorActivate(false);
         configuration.setAuthorizationEnabled(true);
         new OrganisationPlugin(organisation, new OrganisationProperties(Path.of("config/organisasi.yaml"), "Admin-Uji-Rahasia-1",
-                "Staf-Uji-Rahasia-1", false, null, 4, Duration.ofMinutes(5)),
+                "Staf-Uji-Rahasia-1", false, null, 4, Duration.ofMinutes(5), null),
                 () -> KEYS, new Memberships(Duration.ZERO, Clock.systemUTC()), new VerifiedCredentials(Duration.ZERO, Clock.systemUTC()))
                 .preInit(configuration);
         engine = configuration.buildProcessEngine();

@@ -89,7 +89,7 @@ class LoginCachesTest {
         configuration.setJobExecutorActivate(false);
         configuration.setAuthorizationEnabled(true);
         new OrganisationPlugin(organisation, new OrganisationProperties(Path.of("config/organisasi.yaml"), "Admin-Uji-Rahasia-1",
-                STAFF, false, null, 4, Duration.ofMinutes(5)), () -> List.of("dpa"), memberships, credentials).preInit(configuration);
+                STAFF, false, null, 4, Duration.ofMinutes(5), null), () -> List.of("dpa"), memberships, credentials).preInit(configuration);
         configuration.setPasswordEncryptor(encryptor);
         engine = configuration.buildProcessEngine();
         identity = (OrganisationIdentityService) engine.getIdentityService();

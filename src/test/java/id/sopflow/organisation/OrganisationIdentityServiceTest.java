@@ -65,7 +65,7 @@ class OrganisationIdentityServiceTest {
         configuration.setJobExecutorActivate(false);
         configuration.setAuthorizationEnabled(true);
         new OrganisationPlugin(organisation, new OrganisationProperties(Path.of("config/organisasi.yaml"), "Admin-Uji-Rahasia-1",
-                STAFF, false, null, 4, Duration.ofMinutes(5)), () -> List.of("dpa"), new Memberships(Duration.ZERO, Clock.systemUTC()),
+                STAFF, false, null, 4, Duration.ofMinutes(5), null), () -> List.of("dpa"), new Memberships(Duration.ZERO, Clock.systemUTC()),
                 new VerifiedCredentials(Duration.ZERO, Clock.systemUTC())).preInit(configuration);
         configuration.setPasswordEncryptor(encryptor);
         engine = configuration.buildProcessEngine();
