@@ -110,7 +110,8 @@ class StepRows {
      * and sorts all of it: a page took 15 s with 10,000 open steps of one candidate group on PostgreSQL. So the page is
      * chosen by the conditions those authorizations stand for (the user's candidate groups, in the user's own kecamatan)
      * without the engine's checks, and then asked of the engine as the user, by id: only the steps it lets the user read
-     * are shown, so the engine still decides. A user of no kecamatan (Bappeda, the admin) asks the engine directly.
+     * are shown, so the engine still decides. A user of no kecamatan (the admin) asks the engine directly; Bappeda's staff
+     * belong to Bappeda's own tenant and take the first way, within it.
      */
     private List<Task> tasksInOrder(CurrentUser user, Filter filter, int first, int size) {
         if (user.kecamatan().isEmpty()) {

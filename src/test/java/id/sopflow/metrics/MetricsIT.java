@@ -57,7 +57,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"sopflow.metrik.cache-terlambat=0s", // every scrape reads the database: the figures are exact at once
-                "sopflow.organisasi.metrics-token=" + MetricsIT.SCRAPE_TOKEN})
+                "SOPFLOW_METRICS_TOKEN=" + MetricsIT.SCRAPE_TOKEN}) // by the name Compose sets it
 @AutoConfigureObservability(tracing = false) // Spring Boot's tests export no metrics unless asked: this one is about them
 @ActiveProfiles("test")
 class MetricsIT {

@@ -155,6 +155,9 @@ class WebPagesIT extends AccessTestBase {
         jdbc.update("delete from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = 7 and RESOURCE_ID_ = ?", renja.get(0));
         String after = get(pelaksana, "/tugas").getBody();
         assertThat(after).doesNotContain("/tugas/" + renja.get(0)).contains("/tugas/" + renja.get(1), "/tugas/" + renja.get(2));
+        // the decision of StepRows.count: the number is of what the role's authorizations stand for, counted without the
+        // engine's join; a read taken by hand from one step still counts there until the step ends
+        assertThat(after).contains("<span>3</span> langkah");
         assertThat(get(pelaksana, "/tugas/" + renja.get(0)).getStatusCode().value()).isEqualTo(404);
     }
 
