@@ -20,13 +20,13 @@ public final class TestDatabase implements EnvironmentPostProcessor, Ordered {
     static final String SELECTOR = "sopflow.test.database";
     private static final String TEST_PROFILE_URL = "jdbc:h2:mem:sopflow-";
 
-    /** True when this JVM runs the tests on PostgreSQL. */
     /** The placeholders of the Flyway migrations, as application.yaml (H2) and application-postgres.yaml set them. */
     public static Map<String, String> flywayPlaceholders(boolean postgres) {
         return postgres ? Map.of("blobType", "BYTEA", "openAlertsOnly", "WHERE selesai_pada IS NULL")
                 : Map.of("blobType", "BLOB", "openAlertsOnly", "");
     }
 
+    /** True when this JVM runs the tests on PostgreSQL. */
     public static boolean postgres() {
         return "postgres".equals(System.getProperty(SELECTOR));
     }

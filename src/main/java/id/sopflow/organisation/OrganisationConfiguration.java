@@ -44,6 +44,12 @@ class OrganisationConfiguration {
         return new VerifiedCredentials(properties.cacheDuration(), clock);
     }
 
+    /** The token with which Prometheus reads the metrics; a too short one stops the start-up here. */
+    @Bean
+    ScrapeToken scrapeToken(OrganisationProperties properties) {
+        return ScrapeToken.of(properties.metricsToken());
+    }
+
     /** The groups and kecamatan of the users who made a request a moment ago. */
     @Bean
     Memberships memberships(OrganisationProperties properties, Clock clock) {

@@ -35,7 +35,6 @@ record OrganisationProperties(
         String metricsToken) {
 
     OrganisationProperties {
-        ScrapeToken.of(metricsToken); // refused at start-up when too short
         if (cacheDuration == null || cacheDuration.isNegative()) {
             throw new IllegalArgumentException("sopflow.organisasi.cache-duration tidak boleh negatif");
         }

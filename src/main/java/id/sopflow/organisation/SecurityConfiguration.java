@@ -74,7 +74,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identity, LoginAttempts attempts,
                                             VerifiedCredentials credentials, Memberships memberships,
                                             CamundaBpmProperties camunda, AccessDeniedHandler apiAccessDenied,
-                                            OrganisationProperties properties) throws Exception {
+                                            ScrapeToken scrapeToken) throws Exception {
         String webapp = camunda.getWebapp().getApplicationPath();
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher api = new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/api/**"));
@@ -84,7 +84,6 @@ class SecurityConfiguration {
         // 401 without a Basic challenge: a browser never shows a password prompt, so it never keeps credentials that
         // another web site's requests would carry along
         AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorized;
-        ScrapeToken scrapeToken = ScrapeToken.of(properties.metricsToken());
         RequestMatcher scrape = new AndRequestMatcher(path.matcher(HttpMethod.GET, "/actuator/prometheus"), scrapeToken::presentedBy);
 
         if (!(identity instanceof OrganisationIdentityService accounts)) {
